@@ -1,0 +1,50 @@
+package io.podmortem.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One container of the node.
+ *
+ * @param id full 64-hex ID, or null where only the short ID is known
+ * @param shortId the 12-char ID
+ * @param name the runtime's name (dockershim: {@code k8s_<ctr>_<pod>_<ns>_<uid>_<attempt>})
+ * @param containerName the Kubernetes container name ({@code POD} for a sandbox)
+ * @param imageNote where the image is only an ID: which component the command reveals
+ * @param component the knowledge-base id of what this container runs, or null
+ * @param processes indexes into {@link Node#processes()} of the processes inside it
+ */
+public record Container(
+    String id,
+    String shortId,
+    String name,
+    String runtime,
+    Role role,
+    String containerName,
+    Integer attempt,
+    String image,
+    String imageNote,
+    PodRef pod,
+    QosClass qosClass,
+    String cgroup,
+    String command,
+    String status,
+    String component,
+    List<Integer> processes,
+    Integer shimProcess,
+    RootFs rootfs,
+    Evidence evidence) {
+
+  public Container {
+    Objects.requireNonNull(shortId, "shortId");
+    Objects.requireNonNull(role, "role");
+    processes = List.copyOf(processes);
+    Objects.requireNonNull(rootfs, "rootfs");
+    Objects.requireNonNull(evidence, "evidence");
+  }
+
+  /** A stable anchor for reports and tickets. */
+  public String anchor() {
+    return "c-" + shortId;
+  }
+}

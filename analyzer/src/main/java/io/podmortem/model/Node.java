@@ -1,0 +1,50 @@
+package io.podmortem.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Everything the bundle shows about one node: the assembled, immutable model. */
+public record Node(
+    String hostname,
+    Evidence hostnameEvidence,
+    List<Process> processes,
+    List<Pod> pods,
+    List<Container> containers,
+    List<SourceInfo> sources,
+    List<String> missing) {
+
+  public Node {
+    processes = List.copyOf(processes);
+    pods = List.copyOf(pods);
+    containers = List.copyOf(containers);
+    sources = List.copyOf(sources);
+    missing = List.copyOf(missing);
+    Objects.requireNonNull(hostnameEvidence, "hostnameEvidence");
+  }
+
+  public long count(ProcessKind kind) {
+    return processes.stream().filter(p -> p.kind() == kind).count();
+  }
+
+  public Process process(int index) {
+    return processes.get(index);
+  }
+
+  public List<Process> processesOf(Container c) {
+    List<Process> out = new ArrayList<>(c.processes().size());
+    c.processes().forEach(i -> out.add(processes.get(i)));
+    return out;
+  }
+
+  /** Depth of a process in the forest, counted without recursion (forests can be deep). */
+  public int depth(Process p) {
+    int d = 0;
+    Integer at = p.parent();
+    while (at != null && d <= processes.size()) {
+      d++;
+      at = processes.get(at).parent();
+    }
+    return d;
+  }
+}

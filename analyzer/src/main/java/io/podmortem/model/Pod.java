@@ -1,0 +1,42 @@
+package io.podmortem.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A pod of the node, joined from kubectl, runtime names and cgroups.
+ *
+ * @param uid the pod UID as the node knows it (for a static pod, the config hash), or null
+ * @param isStatic true for a static pod, false for an API pod, null when the input cannot tell
+ * @param staticReason why we think so
+ * @param cgroup the pod's cgroup (a slice with the systemd driver), or null
+ * @param status STATUS as kubectl printed it, or null
+ * @param phase the pod phase, where kubectl states it or its STATUS implies it
+ */
+public record Pod(
+    String namespace,
+    String name,
+    String uid,
+    Boolean isStatic,
+    String staticReason,
+    QosClass qosClass,
+    String cgroup,
+    Owner owner,
+    String ready,
+    String status,
+    String phase,
+    Integer restarts,
+    List<String> containerIds,
+    Evidence evidence) {
+
+  public Pod {
+    Objects.requireNonNull(name, "name");
+    containerIds = List.copyOf(containerIds);
+    Objects.requireNonNull(evidence, "evidence");
+  }
+
+  /** namespace/name, the way kubectl names a pod. */
+  public String key() {
+    return (namespace == null ? "" : namespace) + "/" + name;
+  }
+}

@@ -1,0 +1,32 @@
+package io.podmortem.model;
+
+/**
+ * What is known of a container's root filesystem.
+ *
+ * @param path the merged directory on the host
+ * @param entries number of entries a listing or count shows, or null
+ * @param os PRETTY_NAME of the container's os-release, or null
+ * @param osId os-release ID, or null
+ * @param osVersion os-release VERSION_ID, or the version read from PRETTY_NAME, or null
+ * @param binary a binary of the rootfs that {@code file} described, or null
+ * @param staticBinary true when {@code file} says that binary is statically linked
+ */
+public record RootFs(
+    String path,
+    Integer entries,
+    String os,
+    String osId,
+    String osVersion,
+    String binary,
+    String binaryDescription,
+    Boolean staticBinary,
+    Evidence evidence) {
+
+  public static RootFs empty() {
+    return new RootFs(null, null, null, null, null, null, null, null, Evidence.NONE);
+  }
+
+  public boolean isEmpty() {
+    return path == null && entries == null && os == null && binary == null;
+  }
+}

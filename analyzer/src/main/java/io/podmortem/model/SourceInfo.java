@@ -1,0 +1,16 @@
+package io.podmortem.model;
+
+import java.util.List;
+
+/**
+ * How one part of the bundle was read.
+ *
+ * @param entry the entry name, with {@code :line} where a transcript segment starts
+ * @param format what the sniffer recognised, such as {@code ps-forest}, or {@code unknown}
+ * @param command the command that produced it, where a transcript or manifest says
+ */
+public record SourceInfo(String entry, int line, String format, String command, int lines, List<ParseIssue> issues) {
+  public SourceInfo {
+    issues = List.copyOf(issues);
+  }
+}
