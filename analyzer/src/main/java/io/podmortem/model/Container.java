@@ -10,8 +10,6 @@ import java.util.Objects;
  * @param shortId the 12-char ID
  * @param name the runtime's name (dockershim: {@code k8s_<ctr>_<pod>_<ns>_<uid>_<attempt>})
  * @param containerName the Kubernetes container name ({@code POD} for a sandbox)
- * @param imageNote where the image is only an ID: which component the command reveals
- * @param component the knowledge-base id of what this container runs, or null
  * @param processes indexes into {@link Node#processes()} of the processes inside it
  */
 public record Container(
@@ -23,13 +21,11 @@ public record Container(
     String containerName,
     Integer attempt,
     String image,
-    String imageNote,
     PodRef pod,
     QosClass qosClass,
     String cgroup,
     String command,
     String status,
-    String component,
     List<Integer> processes,
     Integer shimProcess,
     RootFs rootfs,

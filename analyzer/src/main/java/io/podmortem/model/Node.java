@@ -11,6 +11,7 @@ public record Node(
     List<Process> processes,
     List<Pod> pods,
     List<Container> containers,
+    List<Conflict> conflicts,
     List<SourceInfo> sources,
     List<String> missing) {
 
@@ -18,6 +19,7 @@ public record Node(
     processes = List.copyOf(processes);
     pods = List.copyOf(pods);
     containers = List.copyOf(containers);
+    conflicts = List.copyOf(conflicts);
     sources = List.copyOf(sources);
     missing = List.copyOf(missing);
     Objects.requireNonNull(hostnameEvidence, "hostnameEvidence");

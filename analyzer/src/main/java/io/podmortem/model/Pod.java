@@ -30,13 +30,12 @@ public record Pod(
     Evidence evidence) {
 
   public Pod {
-    Objects.requireNonNull(name, "name");
     containerIds = List.copyOf(containerIds);
     Objects.requireNonNull(evidence, "evidence");
   }
 
   /** namespace/name, the way kubectl names a pod. */
   public String key() {
-    return (namespace == null ? "" : namespace) + "/" + name;
+    return (namespace == null ? "" : namespace) + "/" + (name == null ? "pod" + uid : name);
   }
 }

@@ -1,0 +1,78 @@
+package io.podmortem.assemble;
+
+import io.podmortem.model.QosClass;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads kubelet's cgroup layout: the systemd driver's slices and scopes, and the cgroupfs driver's folders.
+ *
+ * <pre>
+ * /kubepods.slice/kubepods-burstable.slice/kubepods-burstable-pod4d7d3d81_a769_….slice/docker-d5fa78fa….scope
+ * /kubepods.slice/kubepods-pod&lt;uid_&gt;.slice/cri-containerd-&lt;id&gt;.scope          (Guaranteed: no QoS level)
+ * /kubepods/besteffort/pod8bf2d7ec-4850-427f-860f-465a9ff84841/&lt;64 hex&gt;             (cgroupfs)
+ * </pre>
+ */
+public final class CgroupPaths {
+  /**
+   * A pod slice. Example matches: {@code kubepods-burstable-podf8b2b52e_6673_4966_82b1_3fbe052a0297.slice},
+   * {@code kubelet-kubepods-pod2b698bd8_b22c_4173_bf9d_900c652aab26.slice}.
+   */
+  private static final Pattern POD_SLICE = Pattern.compile(
+      "^(?:kubelet-)?kubepods(?:-(?<qos>burstable|besteffort))?-pod(?<uid>[0-9a-fA-F_]{32,36})\\.slice$");
+  /** A cgroupfs pod folder. Example match: {@code pod8bf2d7ec-4850-427f-860f-465a9ff84841}. */
+  private static final Pattern POD_DIR = Pattern.compile("^pod(?<uid>[0-9a-fA-F-]{32,36})$");
+  /**
+   * A container scope. Example matches: {@code docker-6f417fd8….scope}, {@code cri-containerd-0c316eb8….scope},
+   * {@code crio-15b6e0c6….scope}, and a bare 64-hex cgroupfs folder.
+   */
+  private static final Pattern SCOPE = Pattern.compile(
+      "^(?:(?<runtime>docker|cri-containerd|crio)-)?(?<id>[0-9a-f]{64})(?:\\.scope)?$");
+
+  private CgroupPaths() {}
+
+  /** What the path says; null when it is not inside a pod's cgroup. */
+  public static CgroupPlacement parse(String path) {
+    if (path == null) {
+      return null;
+    }
+    String[] parts = path.split("/");
+    QosClass qos = null;
+    String uid = null;
+    StringBuilder podPath = null;
+    StringBuilder at = new StringBuilder();
+    for (int i = 0; i < parts.length; i++) {
+      String p = parts[i];
+      if (p.isEmpty()) {
+        continue;
+      }
+      at.append('/').append(p);
+      if (uid == null) {
+        Matcher slice = POD_SLICE.matcher(p);
+        Matcher dir = POD_DIR.matcher(p);
+        if (slice.matches()) {
+          uid = slice.group("uid").replace('_', '-');
+          qos = slice.group("qos") == null ? QosClass.GUARANTEED : QosClass.parse(slice.group("qos"));
+          podPath = new StringBuilder(at);
+        } else if (dir.matches() && i > 0 && isKubepodsLevel(parts, i)) {
+          uid = dir.group("uid");
+          String level = parts[i - 1];
+          qos = level.equals("kubepods") ? QosClass.GUARANTEED : QosClass.parse(level);
+          podPath = new StringBuilder(at);
+        }
+      } else {
+        Matcher scope = SCOPE.matcher(p);
+        if (scope.matches()) {
+          return new CgroupPlacement(qos, uid, podPath.toString(), scope.group("id"), scope.group("runtime"));
+        }
+      }
+    }
+    return uid == null ? null : new CgroupPlacement(qos, uid, podPath.toString(), null, null);
+  }
+
+  private static boolean isKubepodsLevel(String[] parts, int i) {
+    String level = parts[i - 1];
+    return level.equals("kubepods") || (i > 1 && parts[i - 2].equals("kubepods")
+        && (level.equals("burstable") || level.equals("besteffort")));
+  }
+}

@@ -1,0 +1,157 @@
+package io.podmortem.assemble;
+
+import io.podmortem.model.Conflict;
+import io.podmortem.model.Container;
+import io.podmortem.model.Evidence;
+import io.podmortem.model.Node;
+import io.podmortem.model.Process;
+import io.podmortem.model.ProcessKind;
+import io.podmortem.source.CgroupNode;
+import io.podmortem.source.CgroupTree;
+import io.podmortem.source.DockerPsRow;
+import io.podmortem.source.DockerPsTable;
+import io.podmortem.source.Observations;
+import io.podmortem.source.Observed;
+import io.podmortem.source.PsForest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/** Joins the observations of one bundle into the node model. */
+public final class NodeAssembler {
+  private static final Pattern HEX = Pattern.compile("^[0-9a-f]{12,64}$");
+
+  private final Map<String, ContainerDraft> containers = new TreeMap<>();
+
+  public Node assemble(Observations obs) {
+    Observed host = obs.hostnames().isEmpty() ? null : obs.hostnames().get(0);
+    String hostname = host == null ? null : host.value();
+
+    PsForest forest = obs.forests().stream().max(Comparator.comparingInt(f -> f.rows().size())).orElse(null);
+    List<ProcessDraft> procs = new ProcessAssembler().assemble(forest);
+    for (DockerPsTable t : obs.dockerPs()) {
+      t.rows().forEach(this::dockerRow);
+    }
+    for (ProcessDraft p : procs) {
+      if (p.kind == ProcessKind.SHIM && p.shim.id() != null && HEX.matcher(p.shim.id()).matches()) {
+        ContainerDraft c = draft(p.shim.id());
+        c.shim = p.index;
+        c.evidence.add("id", p.row.ref()).add("shim", p.row.ref());
+        if (p.shim.namespace() != null && p.shim.namespace().equals("moby")) {
+          c.runtime = "docker";
+        }
+      }
+    }
+    CgroupTree tree = obs.cgroupTrees().stream().max(Comparator.comparingInt(t -> t.groups().size())).orElse(null);
+    Map<String, PodAssembler.PodCgroup> podCgroups = cgroups(tree);
+    List<Conflict> conflicts = new PidMatcher().match(procs, tree);
+    for (ProcessDraft p : procs) {
+      if (p.kind == ProcessKind.CONTAINER && p.containerId != null && HEX.matcher(p.containerId).matches()) {
+        draft(p.containerId).processes.add(p.index);
+      }
+    }
+    new RootfsAssembler().apply(obs.rootfs(), containers.values());
+
+    List<Process> processes = procs.stream().map(ProcessDraft::build).toList();
+    List<Container> built = new ArrayList<>();
+    containers.values().forEach(c -> built.add(c.build(procs)));
+    built.sort(Comparator.comparing(NodeAssembler::podSortKey).thenComparing(c -> c.role().ordinal())
+        .thenComparing(c -> c.containerName() == null ? "" : c.containerName())
+        .thenComparing(Container::shortId));
+    var pods = new PodAssembler().assemble(built, podCgroups, obs.kubectlPods(), hostname);
+    Evidence hostEvidence = host == null ? Evidence.NONE : Evidence.builder().add("hostname", host.ref()).build();
+    return new Node(hostname, hostEvidence, processes, pods, built, conflicts, obs.sources(),
+        missing(obs, forest, tree));
+  }
+
+  private static String podSortKey(Container c) {
+    if (c.pod() == null) {
+      return "\uffff";
+    }
+    return (c.pod().namespace() == null ? "\uffff" : c.pod().namespace()) + "/"
+        + (c.pod().name() == null ? "\uffff" + c.pod().uid() : c.pod().name());
+  }
+
+  private void dockerRow(DockerPsRow row) {
+    if (!HEX.matcher(row.id()).matches()) {
+      return;
+    }
+    ContainerDraft c = draft(row.id());
+    c.runtime = "docker";
+    String name = row.names().isEmpty() ? null : row.names().get(0);
+    if (c.name == null && name != null) {
+      c.name = name;
+      c.dockershim = DockershimName.parse(name);
+      c.evidence.add("name", row.ref());
+    }
+    if (c.image == null) {
+      c.image = row.image();
+      c.evidence.add("image", row.ref());
+    }
+    if (c.command == null || (!row.commandTruncated() && c.command.length() < row.command().length())) {
+      c.command = row.command() + (row.commandTruncated() ? "…" : "");
+      c.evidence.add("command", row.ref());
+    }
+    if (c.status == null) {
+      c.status = row.status();
+      c.evidence.add("status", row.ref());
+    }
+  }
+
+  private Map<String, PodAssembler.PodCgroup> cgroups(CgroupTree tree) {
+    Map<String, PodAssembler.PodCgroup> pods = new TreeMap<>();
+    if (tree == null) {
+      return pods;
+    }
+    for (CgroupNode g : tree.groups()) {
+      CgroupPlacement pl = CgroupPaths.parse(g.path());
+      if (pl == null) {
+        continue;
+      }
+      if (pl.containerId() == null) {
+        pods.putIfAbsent(pl.podUid(), new PodAssembler.PodCgroup(pl.qos(), pl.podCgroup(), g.ref()));
+      } else if (g.path().endsWith(pl.containerId()) || g.path().endsWith(pl.containerId() + ".scope")) {
+        ContainerDraft c = draft(pl.containerId());
+        c.placement = pl;
+        c.cgroup = g.path();
+        c.evidence.add("cgroup", g.ref()).add("qosClass", g.ref()).add("id", g.ref());
+        if (c.runtime == null && pl.runtime() != null) {
+          c.runtime = pl.runtime().equals("cri-containerd") ? "containerd" : pl.runtime();
+        }
+      }
+    }
+    return pods;
+  }
+
+  /** The draft for an ID: a 12-char prefix finds the container that a full ID named, and the other way round. */
+  private ContainerDraft draft(String id) {
+    String shortId = id.substring(0, 12);
+    ContainerDraft c = containers.computeIfAbsent(shortId, ContainerDraft::new);
+    if (id.length() == 64) {
+      c.id = id;
+    }
+    return c;
+  }
+
+  private static List<String> missing(Observations obs, PsForest forest, CgroupTree tree) {
+    List<String> missing = new ArrayList<>();
+    if (forest == null) {
+      missing.add("no ps output: processes and their users are unknown");
+    } else if (forest.rows().stream().allMatch(r -> r.pid() == null) && tree == null) {
+      missing.add("ps shows no PIDs and there is no systemd-cgls tree: PIDs are unknown");
+    }
+    if (tree == null) {
+      missing.add("no systemd-cgls tree: QoS classes and cgroups are unknown");
+    }
+    if (obs.dockerPs().isEmpty()) {
+      missing.add("no docker ps table: container names, images and attempts are unknown");
+    }
+    if (obs.kubectlPods().isEmpty()) {
+      missing.add("no kubectl get pods table: pod status, and pods without a running container, are unknown");
+    }
+    return missing;
+  }
+}

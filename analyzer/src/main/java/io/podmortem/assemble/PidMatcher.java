@@ -1,0 +1,113 @@
+package io.podmortem.assemble;
+
+import io.podmortem.model.Conflict;
+import io.podmortem.model.ProcessKind;
+import io.podmortem.source.CgroupNode;
+import io.podmortem.source.CgroupProcess;
+import io.podmortem.source.CgroupTree;
+import io.podmortem.source.ShellWords;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Gives PIDs to ps rows that have none ({@code ps faxno user,stat,cmd} prints no PID column) from the processes a
+ * {@code systemd-cgls} tree lists, and moves each container process into the container whose scope holds it.
+ * Within a container, processes are matched in order by command; where the two outputs disagree on a command,
+ * the disagreement is recorded.
+ */
+final class PidMatcher {
+  /** A user slice. Example match: {@code user-1000.slice}. */
+  private static final Pattern USER_SLICE = Pattern.compile("/user-(?<uid>\\d+)\\.slice");
+
+  private final List<Conflict> conflicts = new ArrayList<>();
+
+  List<Conflict> match(List<ProcessDraft> procs, CgroupTree tree) {
+    if (tree == null) {
+      return conflicts;
+    }
+    List<CgroupPlacement> placements = new ArrayList<>();
+    for (CgroupNode g : tree.groups()) {
+      placements.add(CgroupPaths.parse(g.path()));
+    }
+    for (CgroupProcess cp : tree.processes()) {
+      CgroupNode group = tree.groups().get(cp.group());
+      CgroupPlacement pl = placements.get(cp.group());
+      if (pl != null && pl.containerId() != null) {
+        matchInContainer(procs, cp, pl.containerId());
+      } else {
+        matchOnHost(procs, cp, group.path());
+      }
+    }
+    return conflicts;
+  }
+
+  private void matchInContainer(List<ProcessDraft> procs, CgroupProcess cp, String containerId) {
+    ProcessDraft byPrefix = null;
+    ProcessDraft byBinary = null;
+    for (ProcessDraft d : procs) {
+      if (d.matched || d.kind != ProcessKind.CONTAINER || !containerId.equals(d.containerId)) {
+        continue;
+      }
+      if (byPrefix == null && sameCommand(d.row.command(), cp)) {
+        byPrefix = d;
+      }
+      if (byBinary == null && sameBinary(d.row.command(), cp.command())) {
+        byBinary = d;
+      }
+    }
+    if (byPrefix != null) {
+      assign(byPrefix, cp);
+    } else if (byBinary != null) {
+      assign(byBinary, cp);
+      conflicts.add(new Conflict(containerId.substring(0, 12), "command", byBinary.row.command(),
+          byBinary.row.ref(), cp.command() + (cp.truncated() ? "…" : ""), cp.ref()));
+    }
+  }
+
+  private void matchOnHost(List<ProcessDraft> procs, CgroupProcess cp, String groupPath) {
+    ShimCommand shim = ShimCommand.parse(cp.command());
+    Matcher user = USER_SLICE.matcher(groupPath);
+    String uid = user.find() ? user.group("uid") : null;
+    ProcessDraft only = null;
+    int found = 0;
+    for (ProcessDraft d : procs) {
+      if (d.matched || d.kind == ProcessKind.KERNEL_THREAD || d.kind == ProcessKind.CONTAINER) {
+        continue;
+      }
+      boolean candidate;
+      if (shim != null) {
+        candidate = d.shim != null && shim.id() != null && d.shim.id() != null && d.shim.id().startsWith(shim.id());
+      } else {
+        candidate = d.kind == ProcessKind.HOST && sameCommand(d.row.command(), cp)
+            && (uid == null || uid.equals(d.row.user()) || !d.row.user().matches("\\d+"));
+      }
+      if (candidate) {
+        only = d;
+        found++;
+      }
+    }
+    if (found == 1) {
+      assign(only, cp);
+    }
+  }
+
+  private static void assign(ProcessDraft d, CgroupProcess cp) {
+    d.matched = true;
+    if (d.pid == null) {
+      d.pid = cp.pid();
+      d.pidRef = cp.ref();
+    }
+  }
+
+  private static boolean sameCommand(String ps, CgroupProcess cp) {
+    return cp.truncated() ? ps.startsWith(cp.command()) : ps.equals(cp.command());
+  }
+
+  private static boolean sameBinary(String ps, String cgls) {
+    List<String> a = ShellWords.words(ps);
+    List<String> b = ShellWords.words(cgls);
+    return !a.isEmpty() && !b.isEmpty() && a.get(0).equals(b.get(0));
+  }
+}

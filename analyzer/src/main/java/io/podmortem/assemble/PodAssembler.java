@@ -1,0 +1,115 @@
+package io.podmortem.assemble;
+
+import io.podmortem.model.Container;
+import io.podmortem.model.Evidence;
+import io.podmortem.model.Owner;
+import io.podmortem.model.Pod;
+import io.podmortem.model.QosClass;
+import io.podmortem.model.SourceRef;
+import io.podmortem.source.KubectlPodRow;
+import io.podmortem.source.KubectlPodsTable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Joins pods from three views: the runtime's container names, the cgroup tree's pod slices, and kubectl's table. */
+final class PodAssembler {
+
+  /** A pod level cgroup: its QoS class and path, and where the tree shows it. */
+  record PodCgroup(QosClass qos, String path, SourceRef ref) {}
+
+  private static final class Draft {
+    String namespace;
+    String name;
+    String uid;
+    PodCgroup cgroup;
+    KubectlPodRow kubectl;
+    final List<String> containerIds = new ArrayList<>();
+    final Evidence.Builder evidence = Evidence.builder();
+  }
+
+  private final List<Draft> drafts = new ArrayList<>();
+
+  List<Pod> assemble(List<Container> containers, Map<String, PodCgroup> cgroups, List<KubectlPodsTable> tables,
+      String node) {
+    for (Container c : containers) {
+      if (c.pod() == null) {
+        continue;
+      }
+      Draft d = find(c.pod().namespace(), c.pod().name(), c.pod().uid());
+      d.containerIds.add(c.id() != null ? c.id() : c.shortId());
+      d.evidence.addAll("name", c.evidence().of("name")).addAll("uid", c.evidence().of("name"));
+    }
+    cgroups.forEach((uid, cg) -> {
+      Draft d = find(null, null, uid);
+      d.cgroup = cg;
+      d.evidence.add("qosClass", cg.ref()).add("cgroup", cg.ref()).add("uid", cg.ref());
+    });
+    for (KubectlPodsTable t : tables) {
+      for (KubectlPodRow row : t.rows()) {
+        Draft d = find(row.namespace(), row.name(), null);
+        d.kubectl = row;
+        d.evidence.add("status", row.ref()).add("name", row.ref());
+      }
+    }
+    List<Pod> pods = new ArrayList<>();
+    for (Draft d : drafts) {
+      pods.add(build(d, node));
+    }
+    pods.sort(Comparator.comparing((Pod p) -> Objects.toString(p.namespace(), "\uffff"))
+        .thenComparing(p -> Objects.toString(p.name(), "\uffff"))
+        .thenComparing(p -> Objects.toString(p.uid(), "")));
+    return pods;
+  }
+
+  private Pod build(Draft d, String node) {
+    Boolean isStatic = PodUids.isStatic(d.uid);
+    KubectlPodRow k = d.kubectl;
+    String status = k == null ? null : k.status();
+    Owner owner = d.name == null ? null : PodNames.infer(d.name, node, isStatic, status);
+    if (owner != null) {
+      d.evidence.addAll("owner", d.evidence.build().of("name"));
+    }
+    d.evidence.addAll("static", d.evidence.build().of("uid"));
+    return new Pod(d.namespace, d.name, d.uid, isStatic, PodUids.reason(d.uid),
+        d.cgroup == null ? null : d.cgroup.qos(), d.cgroup == null ? null : d.cgroup.path(), owner,
+        k == null ? null : k.ready(), status, phase(status), k == null ? null : k.restarts(),
+        d.containerIds.stream().sorted().toList(), d.evidence.build());
+  }
+
+  /** The phase kubectl's STATUS states or implies: {@code Completed} is how it shows a Succeeded pod. */
+  private static String phase(String status) {
+    if (status == null) {
+      return null;
+    }
+    return switch (status) {
+      case "Running", "Pending", "Succeeded", "Failed", "Unknown" -> status;
+      case "Completed" -> "Succeeded";
+      default -> null;
+    };
+  }
+
+  /** The draft that matches by UID, or else by namespace and name; a new one when none does. */
+  private Draft find(String namespace, String name, String uid) {
+    for (Draft d : drafts) {
+      boolean uidMatch = uid != null && uid.equals(d.uid);
+      boolean nameMatch = name != null && name.equals(d.name)
+          && (namespace == null || d.namespace == null || namespace.equals(d.namespace));
+      if (uidMatch || (nameMatch && (uid == null || d.uid == null))) {
+        d.namespace = d.namespace == null ? namespace : d.namespace;
+        d.name = d.name == null ? name : d.name;
+        d.uid = d.uid == null ? uid : d.uid;
+        return d;
+      }
+    }
+    Draft d = new Draft();
+    d.namespace = namespace;
+    d.name = name;
+    d.uid = uid;
+    drafts.add(d);
+    return d;
+  }
+}

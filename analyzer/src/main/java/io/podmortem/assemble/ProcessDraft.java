@@ -1,0 +1,36 @@
+package io.podmortem.assemble;
+
+import io.podmortem.model.Evidence;
+import io.podmortem.model.Process;
+import io.podmortem.model.ProcessKind;
+import io.podmortem.model.SourceRef;
+import io.podmortem.source.PsRow;
+
+/** A process while it is being assembled: the ps row, plus what other sources add. */
+final class ProcessDraft {
+  final int index;
+  final PsRow row;
+  ProcessKind kind;
+  ShimCommand shim;
+  Integer pid;
+  SourceRef pidRef;
+  String containerId;
+  boolean matched;
+
+  ProcessDraft(int index, PsRow row) {
+    this.index = index;
+    this.row = row;
+    this.pid = row.pid();
+    this.pidRef = row.pid() == null ? null : row.ref();
+  }
+
+  Process build() {
+    Evidence ev = Evidence.builder()
+        .add("command", row.ref())
+        .add("user", row.ref())
+        .add("state", row.ref())
+        .add("pid", pidRef)
+        .build();
+    return new Process(index, row.parent(), pid, row.user(), row.stat(), row.command(), kind, containerId, ev);
+  }
+}

@@ -1,0 +1,68 @@
+package io.podmortem.assemble;
+
+import io.podmortem.model.Evidence;
+import io.podmortem.model.RootFs;
+import io.podmortem.source.RootfsFact;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Gives each container the root filesystem facts a transcript showed for it, found by ID prefix or name. */
+final class RootfsAssembler {
+
+  void apply(List<RootfsFact> facts, Collection<ContainerDraft> containers) {
+    for (ContainerDraft c : containers) {
+      List<RootfsFact> mine = new ArrayList<>();
+      for (RootfsFact f : facts) {
+        if (names(c, f.container(), containers)) {
+          mine.add(f);
+        }
+      }
+      if (!mine.isEmpty()) {
+        c.rootfs = build(mine);
+      }
+    }
+  }
+
+  /** True when {@code ref} names this container and no other: an ID prefix of 4+ chars, or its name. */
+  private static boolean names(ContainerDraft c, String ref, Collection<ContainerDraft> all) {
+    if (ref.equals(c.name)) {
+      return true;
+    }
+    if (ref.length() < 4 || !ref.matches("[0-9a-f]+") || !idOf(c).startsWith(ref)) {
+      return false;
+    }
+    return all.stream().filter(o -> idOf(o).startsWith(ref)).count() == 1;
+  }
+
+  private static String idOf(ContainerDraft c) {
+    return c.id != null ? c.id : c.shortId;
+  }
+
+  private static RootFs build(List<RootfsFact> facts) {
+    String path = null;
+    Integer entries = null;
+    String os = null;
+    String osId = null;
+    String osVersion = null;
+    String binary = null;
+    String description = null;
+    Boolean isStatic = null;
+    Evidence.Builder ev = Evidence.builder();
+    for (RootfsFact f : facts) {
+      ev.add(f.fact(), f.ref());
+      switch (f.fact()) {
+        case "path" -> path = f.value();
+        case "entries" -> entries = (int) Math.min(Long.parseLong(f.value()), Integer.MAX_VALUE);
+        case "os" -> os = f.value();
+        case "osId" -> osId = f.value();
+        case "osVersion" -> osVersion = f.value();
+        case "binary" -> binary = f.value();
+        case "binaryDescription" -> description = f.value();
+        case "staticBinary" -> isStatic = Boolean.valueOf(f.value());
+        default -> { }
+      }
+    }
+    return new RootFs(path, entries, os, osId, osVersion, binary, description, isStatic, ev.build());
+  }
+}

@@ -1,0 +1,51 @@
+package io.podmortem.assemble;
+
+import io.podmortem.source.Commands;
+import io.podmortem.source.ShellWords;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A runtime shim's command line, which names the container (or, for containerd's CRI, the sandbox) it holds.
+ *
+ * <pre>
+ * /usr/bin/containerd-shim-runc-v2 -namespace moby -id fd95c597ff31… -address /run/containerd/containerd.sock
+ * docker-containerd-shim f9658074c32e2149c34afda3c3e6d34485192635fdbc8740b2453a0 /var/run/docker/libcontainerd/…
+ * /usr/bin/conmon -b /run/containers/storage/overlay-containers/e0c…/userdata -c e0c85fe7… -u e0c85fe7… …
+ * </pre>
+ *
+ * @param id the container ID as the command gives it (systemd-cgls may have cut it short)
+ * @param namespace containerd's namespace ({@code moby} for Docker, {@code k8s.io} for the CRI), or null
+ */
+public record ShimCommand(String binary, String id, String namespace) {
+  private static final Set<String> SHIMS = Set.of("containerd-shim-runc-v2", "containerd-shim-runc-v1",
+      "containerd-shim", "docker-containerd-shim", "containerd-shim-kata-v2", "conmon");
+
+  /** Parses a command; null when it is not a shim's. */
+  public static ShimCommand parse(String command) {
+    if (command == null || command.startsWith("[")) {
+      return null;
+    }
+    List<String> w = ShellWords.words(command);
+    if (w.isEmpty() || !SHIMS.contains(Commands.basename(w.get(0)))) {
+      return null;
+    }
+    String binary = Commands.basename(w.get(0));
+    String id;
+    if (binary.equals("conmon")) {
+      id = Commands.option(w, "--cid", "-c");
+    } else if (binary.equals("docker-containerd-shim")) {
+      id = w.size() > 1 ? w.get(1) : null;
+    } else {
+      id = Commands.option(w, "-id", null);
+      if (id == null) {
+        String workdir = Commands.option(w, "-workdir", null);
+        id = workdir == null ? null : Commands.basename(workdir);
+      }
+    }
+    if (id != null && id.endsWith("…")) {
+      id = id.substring(0, id.length() - 1);
+    }
+    return new ShimCommand(binary, id, Commands.option(w, "-namespace", null));
+  }
+}

@@ -1,0 +1,177 @@
+package io.podmortem.bundle;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+
+/**
+ * Opens a bundle (a folder, {@code .tar}, {@code .tar.gz}/{@code .tgz} or {@code .tar.xz}) and streams its entries
+ * once, in a stable order, without extracting anything to disk.
+ */
+public final class BundleReader {
+  private final Limits limits;
+
+  public BundleReader(Limits limits) {
+    this.limits = limits;
+  }
+
+  /** Streams every entry to the handler. Returns warnings about limits that cut the reading short. */
+  public List<String> read(Path bundle, EntryHandler handler) {
+    if (!Files.exists(bundle, LinkOption.NOFOLLOW_LINKS)) {
+      throw new BundleException("no such file or folder: " + bundle);
+    }
+    List<String> warnings = new ArrayList<>();
+    try {
+      if (Files.isDirectory(bundle)) {
+        readFolder(bundle, handler, warnings);
+      } else {
+        readArchive(bundle, handler, warnings);
+      }
+    } catch (IOException e) {
+      throw new BundleException("cannot read " + bundle.getFileName() + ": " + e.getMessage(), e);
+    }
+    return List.copyOf(warnings);
+  }
+
+  private void readFolder(Path root, EntryHandler handler, List<String> warnings) throws IOException {
+    List<Path> paths;
+    try (Stream<Path> walk = Files.walk(root)) {
+      paths = walk.filter(p -> !p.equals(root)).sorted().toList();
+    }
+    int count = 0;
+    long total = 0;
+    for (Path p : paths) {
+      String name = root.relativize(p).toString().replace('\\', '/');
+      if (++count > limits.maxEntries()) {
+        warnings.add("stopped after " + limits.maxEntries() + " entries");
+        return;
+      }
+      if (Files.isSymbolicLink(p)) {
+        handler.entry(new BundleEntry(name, EntryKind.SYMLINK, 0, Files.readSymbolicLink(p).toString()),
+            InputStream.nullInputStream());
+      } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        handler.entry(new BundleEntry(name, EntryKind.DIRECTORY, 0, null), InputStream.nullInputStream());
+      } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+        long size = Files.size(p);
+        try (InputStream in = Files.newInputStream(p)) {
+          total += stream(new BundleEntry(name, EntryKind.FILE, size, null), in, handler, warnings);
+        }
+        if (total > limits.maxTotalBytes()) {
+          warnings.add("stopped after " + total + " bytes, the limit for one bundle");
+          return;
+        }
+      } else {
+        handler.entry(new BundleEntry(name, EntryKind.OTHER, 0, null), InputStream.nullInputStream());
+      }
+    }
+  }
+
+  private void readArchive(Path file, EntryHandler handler, List<String> warnings) throws IOException {
+    String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        InputStream in = decompress(raw, lower);
+        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+      int count = 0;
+      long total = 0;
+      String last = null;
+      while (true) {
+        TarArchiveEntry e;
+        try {
+          e = tar.getNextEntry();
+        } catch (IOException ex) {
+          warnings.add("archive broken" + (last == null ? " at its start" : " after entry " + last) + ": "
+              + ex.getMessage());
+          return;
+        }
+        if (e == null) {
+          return;
+        }
+        if (++count > limits.maxEntries()) {
+          warnings.add("stopped after " + limits.maxEntries() + " entries");
+          return;
+        }
+        String name = stripDotSlash(e.getName());
+        last = name;
+        BundleEntry entry = new BundleEntry(name, kindOf(e), e.getSize(), e.isSymbolicLink() || e.isLink()
+            ? e.getLinkName() : null);
+        try {
+          if (entry.kind() == EntryKind.FILE) {
+            total += stream(entry, tar, handler, warnings);
+          } else {
+            handler.entry(entry, InputStream.nullInputStream());
+          }
+        } catch (IOException ex) {
+          warnings.add("archive broken in entry " + name + ": " + ex.getMessage());
+          return;
+        }
+        if (total > limits.maxTotalBytes()) {
+          warnings.add("stopped after " + total + " bytes, the limit for one bundle");
+          return;
+        }
+      }
+    }
+  }
+
+  private long stream(BundleEntry entry, InputStream in, EntryHandler handler, List<String> warnings)
+      throws IOException {
+    BoundedInputStream bounded = new BoundedInputStream(in, limits.maxEntryBytes());
+    CountingInputStream counted = new CountingInputStream(bounded);
+    handler.entry(entry, counted);
+    counted.skipRest();
+    if (bounded.wasCut()) {
+      warnings.add(entry.name() + ": read only the first " + limits.maxEntryBytes() + " bytes");
+    }
+    return counted.count();
+  }
+
+  private static InputStream decompress(InputStream raw, String lowerName) throws IOException {
+    raw.mark(8);
+    byte[] magic = raw.readNBytes(6);
+    raw.reset();
+    if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+      return new GzipCompressorInputStream(raw, true);
+    }
+    if (magic.length >= 6 && (magic[0] & 0xff) == 0xfd && magic[1] == '7' && magic[2] == 'z' && magic[3] == 'X') {
+      return new XZCompressorInputStream(raw, true);
+    }
+    if (lowerName.endsWith(".gz") || lowerName.endsWith(".tgz") || lowerName.endsWith(".xz")) {
+      throw new IOException("the name says compressed, but the content is not gzip or xz");
+    }
+    return raw;
+  }
+
+  private static EntryKind kindOf(TarArchiveEntry e) {
+    if (e.isSymbolicLink()) {
+      return EntryKind.SYMLINK;
+    }
+    if (e.isLink()) {
+      return EntryKind.HARDLINK;
+    }
+    if (e.isDirectory()) {
+      return EntryKind.DIRECTORY;
+    }
+    if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
+      return EntryKind.DEVICE;
+    }
+    return e.isFile() ? EntryKind.FILE : EntryKind.OTHER;
+  }
+
+  private static String stripDotSlash(String name) {
+    String n = name;
+    while (n.startsWith("./")) {
+      n = n.substring(2);
+    }
+    return n;
+  }
+}

@@ -1,0 +1,120 @@
+package io.podmortem.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.podmortem.bundle.Limits;
+import io.podmortem.explain.Analysis;
+import io.podmortem.report.Renderer;
+import io.podmortem.report.ReportModel;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code podmortem analyze BUNDLE}: writes the reports. */
+@Command(name = "analyze", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Analyzes a bundle (a folder, .tar, .tar.gz/.tgz or .tar.xz) and writes its reports.",
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {"0:the reports were written", "1:the bundle could not be read", "2:wrong usage"})
+public final class AnalyzeCommand implements Callable<Integer> {
+  /** A report format. */
+  enum Format { html, md, json }
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "BUNDLE", description = "The bundle to analyze.")
+  Path bundle;
+
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "Report format: ${COMPLETION-CANDIDATES}. Repeatable. Default: html and md.")
+  List<Format> formats = new ArrayList<>();
+
+  @Option(names = "--output", paramLabel = "DIR|-",
+      description = "Folder to write the reports into (default: the current folder), or - for standard output "
+          + "with a single format.")
+  String output;
+
+  @Option(names = "--stamp", description = "Show the time of the analysis in the reports (off, so that the same "
+      + "bundle gives the same bytes).")
+  boolean stamp;
+
+  @Option(names = "--stacktrace", description = "Print the stack trace of an error.")
+  boolean stacktrace;
+
+  @Override
+  public Integer call() throws IOException {
+    LinkedHashSet<Format> chosen = new LinkedHashSet<>(formats.isEmpty() ? List.of(Format.html, Format.md) : formats);
+    boolean toStdout = "-".equals(output);
+    if (toStdout && chosen.size() != 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--output - writes one report to standard output: choose one --format");
+    }
+    Analysis analysis = new Analyzer(Limits.defaults()).analyze(bundle);
+    ObjectNode model = ReportModel.build(analysis);
+    Renderer renderer = new Renderer();
+    Map<String, Object> options = new LinkedHashMap<>();
+    if (stamp) {
+      options.put("stamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Path dir = toStdout ? null : Path.of(output == null ? "." : output);
+    if (dir != null) {
+      Files.createDirectories(dir);
+    }
+    for (Format f : chosen) {
+      String text = switch (f) {
+        case html -> renderer.html(model, options);
+        case md -> renderer.markdown(model, options);
+        case json -> renderer.json(model);
+      };
+      if (toStdout) {
+        out.print(text);
+      } else {
+        Path file = dir.resolve(baseName(bundle) + "." + f.name());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        out.println(file);
+      }
+    }
+    out.flush();
+    if (!toStdout) {
+      summary(analysis);
+    }
+    return 0;
+  }
+
+  /** The end-of-run summary on stderr: the counts and the top findings. */
+  private void summary(Analysis a) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf("%d pods, %d containers, %d findings%n", a.node().pods().size(), a.node().containers().size(),
+        a.findings().size());
+    a.findings().stream().limit(5).forEach(f -> err.printf("  %-6s %s %s%n", f.severity().label(), f.id(),
+        Terminal.safe(f.subject())));
+    err.flush();
+  }
+
+  /** {@code samples/udon} gives {@code udon}; {@code node.tar.gz} gives {@code node}. */
+  static String baseName(Path bundle) {
+    Path name = bundle.toAbsolutePath().normalize().getFileName();
+    String n = name == null ? "bundle" : name.toString();
+    for (String ext : List.of(".tar.gz", ".tar.xz", ".tgz", ".tar")) {
+      if (n.toLowerCase(Locale.ROOT).endsWith(ext)) {
+        return n.substring(0, n.length() - ext.length());
+      }
+    }
+    return n;
+  }
+}

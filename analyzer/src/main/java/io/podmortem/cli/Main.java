@@ -1,0 +1,12 @@
+package io.podmortem.cli;
+
+import picocli.CommandLine;
+
+/** The {@code podmortem} command's entry point. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(PodmortemCommand.commandLine().execute(args));
+  }
+}

@@ -1,0 +1,38 @@
+package io.podmortem.explain.rules;
+
+import io.podmortem.explain.Rule;
+import io.podmortem.explain.RuleContext;
+import io.podmortem.model.Finding;
+import io.podmortem.model.Pod;
+import io.podmortem.model.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A pod that kubectl lists but that has no container on the node. A finished pod (a Job's) is expected to have
+ * none; a pod kubectl calls Running is not.
+ */
+public final class PodWithoutContainerRule implements Rule {
+  @Override
+  public String id() {
+    return "pod-without-container";
+  }
+
+  @Override
+  public List<Finding> evaluate(RuleContext ctx) {
+    List<Finding> out = new ArrayList<>();
+    for (Pod p : ctx.node().pods()) {
+      if (!p.containerIds().isEmpty() || p.status() == null) {
+        continue;
+      }
+      boolean finished = "Succeeded".equals(p.phase()) || "Failed".equals(p.phase());
+      String message = finished
+          ? "Pod " + p.key() + " is " + p.status() + " and has no running container: it ran to its end, as a Job's "
+              + "pod does, and its containers were removed or not listed (docker ps shows only running ones)."
+          : "Pod " + p.key() + " is " + p.status() + " according to kubectl, but the node has no container for it.";
+      out.add(new Finding(id(), finished ? Severity.INFO : Severity.MEDIUM, p.key(), message,
+          p.evidence().of("status")));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,31 @@
+package io.podmortem.explain.rules;
+
+import io.podmortem.explain.Rule;
+import io.podmortem.explain.RuleContext;
+import io.podmortem.model.Conflict;
+import io.podmortem.model.Finding;
+import io.podmortem.model.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Two sources of the bundle disagree about one fact: they were taken at different times, or one was edited by
+ * hand. Both versions are shown.
+ */
+public final class SourcesDisagreeRule implements Rule {
+  @Override
+  public String id() {
+    return "sources-disagree";
+  }
+
+  @Override
+  public List<Finding> evaluate(RuleContext ctx) {
+    List<Finding> out = new ArrayList<>();
+    for (Conflict c : ctx.node().conflicts()) {
+      out.add(new Finding(id(), Severity.LOW, c.subject(), "The " + c.fact() + " differs between "
+          + c.firstRef() + " ('" + c.first() + "') and " + c.secondRef() + " ('" + c.second() + "'): the outputs "
+          + "were taken at different times, or one was edited.", List.of(c.firstRef(), c.secondRef())));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,79 @@
+package io.podmortem.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/** Renders the report model as JSON (Jackson) or as HTML and Markdown (FreeMarker templates). */
+public final class Renderer {
+  private final Configuration freemarker;
+  private final ObjectMapper json;
+
+  public Renderer() {
+    freemarker = new Configuration(Configuration.VERSION_2_3_34);
+    freemarker.setClassForTemplateLoading(Renderer.class, "/io/podmortem/report");
+    freemarker.setDefaultEncoding("UTF-8");
+    freemarker.setLocale(Locale.ROOT);
+    freemarker.setTimeZone(TimeZone.getTimeZone("UTC"));
+    freemarker.setNumberFormat("computer");
+    freemarker.setBooleanFormat("c");
+    freemarker.setRegisteredCustomOutputFormats(List.of(MarkdownOutputFormat.INSTANCE));
+    freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    freemarker.setLogTemplateExceptions(false);
+    freemarker.setWrapUncheckedExceptions(true);
+    freemarker.setFallbackOnNullLoopVariable(false);
+    // Templates are ours and data is never parsed as a template; still, allow nothing dangerous.
+    freemarker.setAPIBuiltinEnabled(false);
+    freemarker.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
+
+  public String json(ObjectNode model) {
+    try {
+      DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+      return json.writer(pp).without(JsonGenerator.Feature.ESCAPE_NON_ASCII).writeValueAsString(model) + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String markdown(ObjectNode model, Map<String, Object> options) {
+    return render("report.md.ftl", model, options);
+  }
+
+  public String html(ObjectNode model, Map<String, Object> options) {
+    return render("report.html.ftl", model, options);
+  }
+
+  private String render(String template, ObjectNode model, Map<String, Object> options) {
+    Map<String, Object> data = ReportModel.asMap(model);
+    data.put("options", options);
+    try {
+      Template t = freemarker.getTemplate(template);
+      StringWriter out = new StringWriter(1 << 16);
+      t.process(data, out);
+      return out.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (TemplateException e) {
+      throw new IllegalStateException("template " + template + " failed: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,251 @@
+package io.podmortem.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.podmortem.explain.Analysis;
+import io.podmortem.explain.ContainerExplanation;
+import io.podmortem.model.Container;
+import io.podmortem.model.Evidence;
+import io.podmortem.model.Finding;
+import io.podmortem.model.Node;
+import io.podmortem.model.ParseIssue;
+import io.podmortem.model.Pod;
+import io.podmortem.model.Process;
+import io.podmortem.model.ProcessKind;
+import io.podmortem.model.QosClass;
+import io.podmortem.model.Role;
+import io.podmortem.model.Severity;
+import io.podmortem.model.RootFs;
+import io.podmortem.model.SourceInfo;
+import io.podmortem.model.SourceRef;
+import java.util.List;
+
+/**
+ * The analysis as one JSON tree: what {@code --format json} prints, and what the HTML and Markdown templates read.
+ * Keys keep their insertion order and lists are sorted upstream, so the same bundle gives the same bytes.
+ */
+public final class ReportModel {
+  public static final int SCHEMA_VERSION = 1;
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  private ReportModel() {}
+
+  public static ObjectNode build(Analysis a) {
+    Node n = a.node();
+    ObjectNode root = F.objectNode();
+    root.put("schemaVersion", SCHEMA_VERSION);
+    root.put("snapshotDate", a.snapshotDate() == null ? null : a.snapshotDate().toString());
+    root.set("node", node(n));
+    root.set("summary", summary(a));
+    ArrayNode pods = root.putArray("pods");
+    n.pods().forEach(p -> pods.add(pod(p)));
+    ArrayNode containers = root.putArray("containers");
+    n.containers().forEach(c -> containers.add(container(n, c, a.explanation(c.shortId()))));
+    ArrayNode findings = root.putArray("findings");
+    a.findings().forEach(f -> findings.add(finding(f)));
+    ArrayNode sources = root.putArray("sources");
+    n.sources().forEach(s -> sources.add(source(s)));
+    ArrayNode missing = root.putArray("missing");
+    n.missing().forEach(missing::add);
+    return root;
+  }
+
+  private static ObjectNode node(Node n) {
+    ObjectNode o = F.objectNode();
+    o.put("hostname", n.hostname());
+    o.put("processes", n.processes().size());
+    o.put("kernelThreads", n.count(ProcessKind.KERNEL_THREAD));
+    o.put("hostProcesses", n.count(ProcessKind.HOST) + n.count(ProcessKind.SHIM));
+    o.put("runtimeShims", n.count(ProcessKind.SHIM));
+    o.put("containerProcesses", n.count(ProcessKind.CONTAINER));
+    o.set("evidence", evidence(n.hostnameEvidence()));
+    return o;
+  }
+
+  private static ObjectNode summary(Analysis a) {
+    Node n = a.node();
+    ObjectNode o = F.objectNode();
+    o.put("pods", n.pods().size());
+    o.put("podsWithContainers", n.pods().stream().filter(p -> !p.containerIds().isEmpty()).count());
+    o.put("containers", n.containers().size());
+    o.put("sandboxes", n.containers().stream().filter(c -> c.role() == Role.SANDBOX).count());
+    o.put("appContainers", n.containers().stream().filter(c -> c.role() == Role.APP).count());
+    o.put("otherContainers", n.containers().stream()
+        .filter(c -> c.role() != Role.SANDBOX && c.role() != Role.APP).count());
+    ArrayNode without = o.putArray("podsWithoutContainers");
+    n.pods().stream().filter(p -> p.containerIds().isEmpty()).forEach(p -> {
+      ObjectNode po = without.addObject();
+      po.put("key", p.key());
+      po.put("status", p.status());
+    });
+    ObjectNode qos = o.putObject("qos");
+    for (QosClass q : QosClass.values()) {
+      ArrayNode names = qos.putArray(q.label());
+      n.pods().stream().filter(p -> p.qosClass() == q).forEach(p -> names.add(p.key()));
+    }
+    ArrayNode unknown = qos.putArray("unknown");
+    n.pods().stream().filter(p -> p.qosClass() == null).forEach(p -> unknown.add(p.key()));
+    ObjectNode sev = o.putObject("findings");
+    for (Severity s : Severity.values()) {
+      sev.put(s.label(), a.findings().stream().filter(f -> f.severity() == s).count());
+    }
+    return o;
+  }
+
+  private static ObjectNode pod(Pod p) {
+    ObjectNode o = F.objectNode();
+    o.put("namespace", p.namespace());
+    o.put("name", p.name());
+    o.put("uid", p.uid());
+    o.put("qosClass", p.qosClass() == null ? null : p.qosClass().label());
+    o.put("static", p.isStatic());
+    o.put("staticReason", p.staticReason());
+    o.put("phase", p.phase());
+    o.put("status", p.status());
+    o.put("ready", p.ready());
+    o.put("restarts", p.restarts());
+    o.put("cgroup", p.cgroup());
+    if (p.owner() == null) {
+      o.putNull("owner");
+    } else {
+      ObjectNode owner = o.putObject("owner");
+      owner.put("kind", p.owner().kind());
+      owner.put("name", p.owner().name());
+      owner.put("reason", p.owner().reason());
+    }
+    ArrayNode ids = o.putArray("containerIds");
+    p.containerIds().forEach(ids::add);
+    o.set("evidence", evidence(p.evidence()));
+    return o;
+  }
+
+  private static ObjectNode container(Node n, Container c, ContainerExplanation e) {
+    ObjectNode o = F.objectNode();
+    o.put("id", c.id());
+    o.put("shortId", c.shortId());
+    o.put("anchor", c.anchor());
+    o.put("name", c.name());
+    o.put("runtime", c.runtime());
+    o.put("role", c.role().label());
+    o.put("containerName", c.containerName());
+    o.put("attempt", c.attempt());
+    o.put("image", c.image());
+    o.put("imageNote", e == null ? null : e.imageNote());
+    if (e == null || e.component() == null) {
+      o.putNull("component");
+    } else {
+      ObjectNode comp = o.putObject("component");
+      comp.put("id", e.component().id());
+      comp.put("name", e.component().name());
+      comp.put("what", e.component().what());
+      comp.put("recognisedBy", e.how());
+    }
+    if (c.pod() == null) {
+      o.putNull("pod");
+    } else {
+      ObjectNode pod = o.putObject("pod");
+      pod.put("namespace", c.pod().namespace());
+      pod.put("name", c.pod().name());
+      pod.put("uid", c.pod().uid());
+    }
+    o.put("qosClass", c.qosClass() == null ? null : c.qosClass().label());
+    o.put("cgroup", c.cgroup());
+    o.put("command", c.command());
+    o.put("status", c.status());
+    if (c.shimProcess() == null) {
+      o.putNull("shim");
+    } else {
+      o.set("shim", process(n, n.process(c.shimProcess()), 0));
+    }
+    ArrayNode ps = o.putArray("processes");
+    int base = c.processes().isEmpty() ? 0 : n.depth(n.process(c.processes().get(0)));
+    for (Process p : n.processesOf(c)) {
+      ps.add(process(n, p, base));
+    }
+    o.set("rootfs", rootfs(c.rootfs()));
+    o.set("evidence", evidence(c.evidence()));
+    return o;
+  }
+
+  private static ObjectNode process(Node n, Process p, int baseDepth) {
+    ObjectNode o = F.objectNode();
+    o.put("pid", p.pid());
+    o.put("user", p.user());
+    o.put("state", p.state());
+    o.put("command", p.command());
+    o.put("depth", Math.max(0, n.depth(p) - baseDepth));
+    o.set("evidence", evidence(p.evidence()));
+    return o;
+  }
+
+  private static ObjectNode rootfs(RootFs fs) {
+    if (fs.isEmpty()) {
+      return null;
+    }
+    ObjectNode o = F.objectNode();
+    o.put("path", fs.path());
+    o.put("entries", fs.entries());
+    o.put("os", fs.os());
+    o.put("osId", fs.osId());
+    o.put("osVersion", fs.osVersion());
+    o.put("binary", fs.binary());
+    o.put("binaryDescription", fs.binaryDescription());
+    o.put("staticBinary", fs.staticBinary());
+    o.set("evidence", evidence(fs.evidence()));
+    return o;
+  }
+
+  private static ObjectNode finding(Finding f) {
+    ObjectNode o = F.objectNode();
+    o.put("id", f.id());
+    o.put("severity", f.severity().label());
+    o.put("subject", f.subject());
+    o.put("message", f.message());
+    o.set("evidence", refs(f.evidence()));
+    return o;
+  }
+
+  private static ObjectNode source(SourceInfo s) {
+    ObjectNode o = F.objectNode();
+    o.put("entry", s.entry());
+    o.put("line", s.line());
+    o.put("format", s.format());
+    o.put("command", s.command());
+    o.put("lines", s.lines());
+    ArrayNode issues = o.putArray("issues");
+    for (ParseIssue i : s.issues()) {
+      ObjectNode io = issues.addObject();
+      io.put("entry", i.entry());
+      io.put("line", i.line());
+      io.put("column", i.column());
+      io.put("message", i.message());
+      io.put("text", i.toString());
+    }
+    return o;
+  }
+
+  private static ObjectNode evidence(Evidence e) {
+    ObjectNode o = F.objectNode();
+    e.refs().forEach((fact, refs) -> o.set(fact, refs(refs)));
+    return o;
+  }
+
+  private static ArrayNode refs(List<SourceRef> refs) {
+    ArrayNode a = F.arrayNode();
+    for (SourceRef r : refs) {
+      ObjectNode ro = a.addObject();
+      ro.put("entry", r.entry());
+      ro.put("line", r.line());
+      ro.put("ref", r.toString());
+    }
+    return a;
+  }
+
+  /** The tree as plain maps and lists, the shape templates read best. */
+  @SuppressWarnings("unchecked")
+  public static java.util.Map<String, Object> asMap(ObjectNode tree) {
+    return new ObjectMapper().convertValue(tree, java.util.LinkedHashMap.class);
+  }
+}

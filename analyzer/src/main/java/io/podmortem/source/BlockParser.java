@@ -1,0 +1,46 @@
+package io.podmortem.source;
+
+import io.podmortem.model.SourceInfo;
+
+/** Parses one block in the format the sniffer chose, records what it yields and how the block was read. */
+final class BlockParser {
+  private static final int MAX_ISSUES = 100;
+
+  private final Observations.Builder out;
+
+  BlockParser(Observations.Builder out) {
+    this.out = out;
+  }
+
+  /** Parses and records; returns the parsed value (a forest, a table, an os-release, …) or null. */
+  Object parse(TextBlock t, Format format) {
+    return parse(t, format, 0);
+  }
+
+  /** As {@link #parse(TextBlock, Format)}, for a transcript segment whose prompt is at {@code promptLine}. */
+  Object parse(TextBlock t, Format format, int promptLine) {
+    ParseIssues issues = ParseIssues.bounded(MAX_ISSUES);
+    Object value = switch (format) {
+      case PS_FOREST -> add(out.forests, new PsForestParser().parse(t, issues));
+      case DOCKER_PS -> add(out.dockerPs, new DockerPsParser().parse(t, issues));
+      case KUBECTL_PODS -> add(out.kubectlPods, new KubectlPodsParser().parse(t, issues));
+      case SYSTEMD_CGLS -> add(out.cgroupTrees, new CglsParser().parse(t, issues));
+      case OS_RELEASE -> new OsReleaseParser().parse(t, issues);
+      case FILE_OUTPUT -> new FileDescriptionParser().parse(t, issues);
+      case FIND_LISTING -> new FindListingParser().parse(t, issues);
+      case COUNT -> new CountParser().parse(t, issues);
+      default -> null;
+    };
+    record(t, format, issues, promptLine);
+    return value;
+  }
+
+  void record(TextBlock t, Format format, ParseIssues issues, int promptLine) {
+    out.sources.add(new SourceInfo(t.entry(), promptLine, format.label(), t.command(), t.size(), issues.list()));
+  }
+
+  private static <T> T add(java.util.List<T> list, T value) {
+    list.add(value);
+    return value;
+  }
+}

@@ -1,0 +1,42 @@
+package io.podmortem.source;
+
+import java.util.List;
+
+/** Small helpers for reading the words of a command line. */
+public final class Commands {
+  private Commands() {}
+
+  /** The words without a leading {@code sudo} and its options. */
+  public static List<String> withoutSudo(List<String> words) {
+    int i = 0;
+    if (!words.isEmpty() && words.get(0).equals("sudo")) {
+      i = 1;
+      while (i < words.size() && words.get(i).startsWith("-")) {
+        i++;
+      }
+    }
+    return words.subList(i, words.size());
+  }
+
+  /** {@code /usr/bin/docker} gives {@code docker}. */
+  public static String basename(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash >= 0 ? path.substring(slash + 1) : path;
+  }
+
+  /**
+   * The value of an option given as {@code --name=value}, {@code --name value} or {@code -n value}; null if absent.
+   */
+  public static String option(List<String> words, String longName, String shortName) {
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      if (w.startsWith(longName + "=")) {
+        return w.substring(longName.length() + 1);
+      }
+      if ((w.equals(longName) || (shortName != null && w.equals(shortName))) && i + 1 < words.size()) {
+        return words.get(i + 1);
+      }
+    }
+    return null;
+  }
+}

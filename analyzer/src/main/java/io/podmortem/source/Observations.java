@@ -1,0 +1,49 @@
+package io.podmortem.source;
+
+import io.podmortem.model.SourceInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Everything the sources of one bundle yielded, parsed but not yet joined. */
+public record Observations(
+    List<PsForest> forests,
+    List<DockerPsTable> dockerPs,
+    List<KubectlPodsTable> kubectlPods,
+    List<CgroupTree> cgroupTrees,
+    List<RootfsFact> rootfs,
+    List<Observed> hostnames,
+    List<SourceInfo> sources,
+    List<String> warnings) {
+
+  public Observations {
+    forests = List.copyOf(forests);
+    dockerPs = List.copyOf(dockerPs);
+    kubectlPods = List.copyOf(kubectlPods);
+    cgroupTrees = List.copyOf(cgroupTrees);
+    rootfs = List.copyOf(rootfs);
+    hostnames = List.copyOf(hostnames);
+    sources = List.copyOf(sources);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** Collects observations while the bundle streams past. */
+  public static final class Builder {
+    final List<PsForest> forests = new ArrayList<>();
+    final List<DockerPsTable> dockerPs = new ArrayList<>();
+    final List<KubectlPodsTable> kubectlPods = new ArrayList<>();
+    final List<CgroupTree> cgroupTrees = new ArrayList<>();
+    final List<RootfsFact> rootfs = new ArrayList<>();
+    final List<Observed> hostnames = new ArrayList<>();
+    final List<SourceInfo> sources = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+
+    public Builder warning(String w) {
+      warnings.add(w);
+      return this;
+    }
+
+    public Observations build() {
+      return new Observations(forests, dockerPs, kubectlPods, cgroupTrees, rootfs, hostnames, sources, warnings);
+    }
+  }
+}

@@ -1,0 +1,175 @@
+<#ftl output_format="HTML" strip_whitespace=true>
+<#-- Every value is HTML-escaped where it is interpolated. Evidence shows on hover (title) and as a small citation. -->
+<#macro refs list><#if list?has_content><span class="ev" title="<#list list as r>${r.ref}<#sep>, </#list>">[<#list list as r>${r.ref}<#sep>, </#list>]</span></#if></#macro>
+<#macro ev obj fact><#if obj.evidence?? && obj.evidence[fact]??><@refs obj.evidence[fact]/></#if></#macro>
+<#macro v x><#if x??>${x}<#else><span class="na">—</span></#if></#macro>
+<#function podLabel c><#if c.pod?? && c.pod.name??><#return (c.pod.namespace!"?") + "/" + c.pod.name><#elseif c.pod??><#return "pod " + (c.pod.uid!"?")><#else><#return "(no pod)"></#if></#function>
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+<title>podmortem: ${node.hostname!"unknown node"}</title>
+<style>
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1200px;padding:1em 1.5em;color:#1d2129;background:#fff}
+h1{font-size:1.6em;margin:.2em 0}h2{border-bottom:1px solid #d0d7de;padding-bottom:.2em;margin-top:1.6em}
+table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #d0d7de;padding:3px 6px;text-align:left;vertical-align:top}
+th{background:#f6f8fa}code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12.5px;overflow-wrap:anywhere}
+.ev{color:#6e7781;font-size:11px;cursor:help;margin-left:.3em}.na{color:#8c959f}
+.sev-high{background:#ffebe9}.sev-medium{background:#fff8c5}.sev-low{background:#ddf4ff}.sev-info{background:#f6f8fa}
+.badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;border:1px solid #d0d7de;margin-right:4px}
+.pod{border:1px solid #d0d7de;border-radius:6px;margin:1em 0;padding:.4em 1em}
+.card{border:1px solid #d0d7de;border-left:4px solid #0969da;border-radius:6px;margin:.7em 0;padding:.3em .8em;background:#fbfcfd}
+.card.sandbox{border-left-color:#8c959f}.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}
+.facts dt{color:#57606a}.facts dd{margin:0;overflow-wrap:anywhere}
+ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li{font-family:ui-monospace,Menlo,monospace;font-size:12.5px;white-space:pre-wrap;overflow-wrap:anywhere}
+#search{width:100%;font-size:15px;padding:6px;margin:.5em 0;box-sizing:border-box}
+.hidden{display:none}
+@media print{#search,.noprint{display:none}.card,.pod{break-inside:avoid}}
+</style>
+</head>
+<body>
+<h1>podmortem: ${node.hostname!"unknown node"}</h1>
+<#if options.stamp??><p>Analysed at ${options.stamp}.</p></#if>
+<section id="summary">
+<h2>Summary</h2>
+<ul>
+<li><b>Node</b> ${node.hostname!"(hostname not shown)"}<@ev node "hostname"/>: ${node.processes} processes: ${node.kernelThreads} kernel threads, ${node.hostProcesses} host processes (${node.runtimeShims} of them container runtime shims), ${node.containerProcesses} processes inside containers.</li>
+<li><b>Pods</b>: ${summary.pods} known, ${summary.podsWithContainers} with containers on this node.</li>
+<li><b>Containers</b>: ${summary.containers}: ${summary.sandboxes} sandboxes and ${summary.appContainers} app containers<#if summary.otherContainers gt 0>, ${summary.otherContainers} others</#if>.</li>
+<#if summary.sandboxes gt 0>
+<li><b>Why more containers than pods</b>: Kubernetes gives every pod one sandbox (pause) container that holds the pod's network and IPC namespaces, then starts each of the pod's app containers inside them: ${summary.sandboxes} sandboxes + ${summary.appContainers} app containers = ${summary.sandboxes + summary.appContainers}.</li>
+</#if>
+<#if summary.podsWithoutContainers?has_content>
+<li><b>Pods with no running container</b>: <#list summary.podsWithoutContainers as p>${p.key}<#if p.status??> (${p.status})</#if><#sep>, </#list>.</li>
+</#if>
+<li><b>QoS classes</b>, as the cgroup tree places the pods:
+<ul>
+<#list ["Guaranteed", "Burstable", "BestEffort", "unknown"] as q>
+<#if summary.qos[q]?has_content || q != "unknown"><li>${q} (${summary.qos[q]?size})<#if summary.qos[q]?has_content>: <#list summary.qos[q] as p>${p}<#sep>, </#list></#if></li></#if>
+</#list>
+</ul></li>
+<li><b>Findings</b>: <span class="badge sev-high">${summary.findings.high} high</span><span class="badge sev-medium">${summary.findings.medium} medium</span><span class="badge sev-low">${summary.findings.low} low</span><span class="badge sev-info">${summary.findings.info} info</span></li>
+<#list missing as m><li><b>Missing</b>: ${m}</li></#list>
+</ul>
+</section>
+
+<section id="findings">
+<h2>Findings</h2>
+<#if findings?has_content>
+<table>
+<tr><th>severity</th><th>id</th><th>subject</th><th>message</th><th>evidence</th></tr>
+<#list findings as f>
+<tr class="sev-${f.severity} filterable" id="f-${f?index + 1}"><td>${f.severity}</td><td>${f.id}</td><td><#if f.subject?matches("[0-9a-f]{12}")><a href="#c-${f.subject}">${f.subject}</a><#else>${f.subject}</#if></td><td>${f.message}</td><td class="mono"><#list f.evidence as r>${r.ref}<#sep>, </#list></td></tr>
+</#list>
+</table>
+<#else>
+<p>No findings.</p>
+</#if>
+</section>
+
+<section id="containers">
+<h2>Containers</h2>
+<input id="search" class="noprint" type="search" placeholder="Filter pods, containers, processes…" aria-label="Filter">
+<table>
+<tr><th>container</th><th>pod</th><th>role</th><th>attempt</th><th>QoS</th><th>image</th><th>processes</th></tr>
+<#list containers as c>
+<tr class="filterable"><td class="mono"><a href="#${c.anchor}">${c.shortId}</a> ${c.containerName!""}</td><td>${podLabel(c)}</td><td>${c.role}</td><td><@v c.attempt/></td><td><@v c.qosClass/></td><td class="mono"><@v c.image/></td><td>${c.processes?size}</td></tr>
+</#list>
+</table>
+</section>
+
+<section id="pods">
+<h2>Pods and their containers</h2>
+<#list pods as p>
+<div class="pod filterable" id="p-${p?index + 1}">
+<h3>${p.namespace!"?"}/${p.name!("pod " + (p.uid!"?"))}</h3>
+<dl class="facts">
+<dt>UID</dt><dd class="mono"><@v p.uid/><@ev p "uid"/></dd>
+<dt>Kind</dt><dd><#if p.static??><#if p.static>static pod<#else>API pod</#if><#else>unknown</#if>: ${p.staticReason}</dd>
+<#if p.owner??><dt>Owner</dt><dd>${p.owner.kind}<#if p.owner.name??> ${p.owner.name}</#if> (inferred from the name: ${p.owner.reason})<@ev p "owner"/></dd></#if>
+<dt>QoS class</dt><dd><@v p.qosClass/><#if p.cgroup??> <span class="mono">${p.cgroup}</span></#if><@ev p "qosClass"/></dd>
+<dt>Status</dt><dd><@v p.status/><#if p.ready??> (${p.ready} ready)</#if><#if p.phase??>, phase ${p.phase}</#if><@ev p "status"/></dd>
+</dl>
+<#list containers as c>
+<#if c.pod?? && c.pod.uid?? && p.uid?? && c.pod.uid == p.uid>
+<@card c/>
+</#if>
+</#list>
+<#if !p.containerIds?has_content><p class="na">No container of this pod runs on the node.</p></#if>
+</div>
+</#list>
+<#assign loose = containers?filter(c -> !(c.pod?? && c.pod.uid??))>
+<#if loose?has_content>
+<div class="pod"><h3>Containers outside any known pod</h3>
+<#list loose as c><@card c/></#list>
+</div>
+</#if>
+</section>
+
+<#macro card c>
+<div class="card ${c.role} filterable" id="${c.anchor}">
+<h4><a href="#${c.anchor}">${c.shortId}</a> ${c.containerName!"(unnamed)"} <span class="badge">${c.role}</span><#if c.component??> <span class="badge">${c.component.name}</span></#if></h4>
+<dl class="facts">
+<dt>ID</dt><dd class="mono"><@v c.id/><@ev c "id"/></dd>
+<dt>Name</dt><dd class="mono"><@v c.name/><@ev c "name"/></dd>
+<dt>Role</dt><dd>${c.role}<#if c.role == "sandbox">: the pod's pause container. It holds the network, IPC and UTS namespaces the app containers join, and reaps their orphaned processes.</#if></dd>
+<#if c.component??><dt>What it is</dt><dd>${c.component.what} <span class="na">(recognised by ${c.component.recognisedBy})</span></dd></#if>
+<dt>Image</dt><dd class="mono"><@v c.image/><@ev c "image"/><#if c.imageNote??> <span>${c.imageNote}</span></#if></dd>
+<dt>Command</dt><dd class="mono"><@v c.command/><@ev c "command"/></dd>
+<dt>Attempt</dt><dd><@v c.attempt/><#if c.status??>, status ${c.status}</#if><@ev c "status"/></dd>
+<dt>QoS / cgroup</dt><dd><@v c.qosClass/> <span class="mono"><@v c.cgroup/></span><@ev c "cgroup"/></dd>
+<#if c.shim??><dt>Shim</dt><dd class="mono"><#if c.shim.pid??>${c.shim.pid} </#if>${c.shim.command}<@ev c.shim "command"/></dd></#if>
+<#if c.rootfs??>
+<#if c.rootfs.path??><dt>Root fs</dt><dd class="mono">${c.rootfs.path}<@ev c.rootfs "path"/></dd></#if>
+<#if c.rootfs.entries??><dt>Entries</dt><dd>${c.rootfs.entries}<@ev c.rootfs "entries"/></dd></#if>
+<#if c.rootfs.os??><dt>OS</dt><dd>${c.rootfs.os}<@ev c.rootfs "os"/></dd></#if>
+<#if c.rootfs.binary??><dt>Binary</dt><dd><span class="mono">${c.rootfs.binary}</span>: <#if c.rootfs.staticBinary?? && c.rootfs.staticBinary>statically linked, needs no libraries from the image<#else>${c.rootfs.binaryDescription!""}</#if><@ev c.rootfs "binary"/></dd></#if>
+</#if>
+</dl>
+<details open><summary>Processes (${c.processes?size})</summary>
+<#if c.processes?has_content>
+<ul class="tree">
+<#list c.processes as pr>
+<li>${""?left_pad(pr.depth * 3)}<#if pr.depth gt 0>\_ </#if><#if pr.pid??>${pr.pid} </#if>[uid ${pr.user!"?"}] ${pr.state!""} ${pr.command}<@ev pr "command"/></li>
+</#list>
+</ul>
+<#else><p class="na">None in the process listing.</p></#if>
+</details>
+</div>
+</#macro>
+
+<section id="sources">
+<h2>Sources</h2>
+<table>
+<tr><th>entry</th><th>line</th><th>format</th><th>command</th><th>lines</th><th>issues</th></tr>
+<#list sources as s>
+<tr><td class="mono">${s.entry}</td><td>${s.line}</td><td>${s.format}</td><td class="mono"><@v s.command/></td><td>${s.lines}</td><td><#list s.issues as i><div class="mono">${i.text}</div></#list></td></tr>
+</#list>
+</table>
+<p class="na">Evidence: [entry:line] names the bundle file and line each fact was read from; hover to see it.</p>
+</section>
+<script>
+(function(){
+  var box=document.getElementById('search');
+  if(!box)return;
+  box.addEventListener('input',function(){
+    var q=box.value.toLowerCase();
+    document.querySelectorAll('.pod.filterable').forEach(function(pod){
+      var podHit=pod.querySelector('h3').textContent.toLowerCase().indexOf(q)>=0;
+      var any=false;
+      pod.querySelectorAll('.card').forEach(function(card){
+        var hit=!q||podHit||card.textContent.toLowerCase().indexOf(q)>=0;
+        card.classList.toggle('hidden',!hit);any=any||hit;
+      });
+      pod.classList.toggle('hidden',!(podHit||any||!q));
+    });
+    document.querySelectorAll('tr.filterable').forEach(function(tr){
+      tr.classList.toggle('hidden',!!q&&tr.textContent.toLowerCase().indexOf(q)<0);
+    });
+  });
+})();
+</script>
+</body>
+</html>

@@ -1,0 +1,132 @@
+<#ftl output_format="Markdown" strip_whitespace=true>
+<#-- A value is escaped for Markdown wherever it is interpolated; ‹entry:line› cites the bundle. -->
+<#macro refs list><#if list?has_content> ‹<#list list as r>${r.ref}<#sep>, </#list>›</#if></#macro>
+<#macro ev obj fact><#if obj.evidence?? && obj.evidence[fact]??><@refs obj.evidence[fact]/></#if></#macro>
+<#macro v x><#if x??>${x}<#else>—</#if></#macro>
+<#function podLabel c><#if c.pod?? && c.pod.name??><#return (c.pod.namespace!"?") + "/" + c.pod.name><#elseif c.pod??><#return "pod " + (c.pod.uid!"?")><#else><#return "(no pod)"></#if></#function>
+# podmortem report: ${node.hostname!"unknown node"}
+
+<#if options.stamp??>Analysed at ${options.stamp}.
+
+</#if>
+## Summary
+
+- **Node** ${node.hostname!"(hostname not shown)"}<@ev node "hostname"/>: ${node.processes} processes: ${node.kernelThreads} kernel threads, ${node.hostProcesses} host processes (${node.runtimeShims} of them container runtime shims), ${node.containerProcesses} processes inside containers.
+- **Pods**: ${summary.pods} known, ${summary.podsWithContainers} with containers on this node.
+- **Containers**: ${summary.containers}: ${summary.sandboxes} sandboxes and ${summary.appContainers} app containers<#if summary.otherContainers gt 0>, ${summary.otherContainers} others</#if>.
+<#if summary.sandboxes gt 0>
+- **Why more containers than pods**: Kubernetes gives every pod one sandbox (pause) container that holds the pod's network and IPC namespaces, then starts each of the pod's app containers inside them: ${summary.sandboxes} sandboxes + ${summary.appContainers} app containers = ${summary.sandboxes + summary.appContainers}.
+</#if>
+<#if summary.podsWithoutContainers?has_content>
+- **Pods with no running container**: <#list summary.podsWithoutContainers as p>${p.key}<#if p.status??> (${p.status})</#if><#sep>, </#list>.
+</#if>
+- **QoS classes**, as the cgroup tree places the pods: <#list ["Guaranteed", "Burstable", "BestEffort"] as q>${q} ${summary.qos[q]?size}<#sep>, </#list><#if summary.qos.unknown?has_content>, unknown ${summary.qos.unknown?size}</#if>.
+<#list ["Guaranteed", "Burstable", "BestEffort", "unknown"] as q>
+<#if summary.qos[q]?has_content>
+  - ${q}: <#list summary.qos[q] as p>${p}<#sep>, </#list>
+</#if>
+</#list>
+- **Findings**: ${summary.findings.high} high, ${summary.findings.medium} medium, ${summary.findings.low} low, ${summary.findings.info} info.
+<#list missing as m>
+- **Missing**: ${m}
+</#list>
+
+## Containers
+
+| container | pod | role | attempt | QoS | image | processes |
+|---|---|---|---|---|---|---|
+<#list containers as c>
+| ${c.shortId} ${c.containerName!""} | ${podLabel(c)} | ${c.role} | <@v c.attempt/> | <@v c.qosClass/> | <@v c.image/> | ${c.processes?size} |
+</#list>
+
+## Findings
+
+<#if findings?has_content>
+| severity | id | subject | message | evidence |
+|---|---|---|---|---|
+<#list findings as f>
+| ${f.severity} | ${f.id} | ${f.subject} | ${f.message} | <#list f.evidence as r>${r.ref}<#sep>, </#list> |
+</#list>
+<#else>
+No findings.
+</#if>
+
+## Pods
+
+<#list pods as p>
+### ${p.namespace!"?"}/${p.name!("pod " + (p.uid!"?"))}
+
+- UID: <@v p.uid/><@ev p "uid"/>
+- Kind: <#if p.static??><#if p.static>static pod<#else>API pod</#if><#else>unknown</#if>: ${p.staticReason}
+<#if p.owner??>
+- Owner (inferred from the name): ${p.owner.kind}<#if p.owner.name??> ${p.owner.name}</#if>: ${p.owner.reason}<@ev p "owner"/>
+</#if>
+- QoS class: <@v p.qosClass/><#if p.cgroup??>, cgroup ${p.cgroup}</#if><@ev p "qosClass"/>
+- Status: <@v p.status/><#if p.ready??> (${p.ready} ready)</#if><#if p.phase??>, phase ${p.phase}</#if><@ev p "status"/>
+- Containers: <#if p.containerIds?has_content><#list p.containerIds as id>${id[0..*12]}<#sep>, </#list><#else>none on this node</#if>
+
+</#list>
+## Container details
+
+<#list containers as c>
+### ${c.shortId}: ${c.containerName!"(unnamed)"} in ${podLabel(c)}
+
+- ID: <@v c.id/><@ev c "id"/>
+- Name: <@v c.name/><@ev c "name"/>
+- Role: ${c.role}<#if c.role == "sandbox">: the pod's pause container. It holds the network, IPC and UTS namespaces the app containers join, and reaps their orphaned processes.</#if>
+<#if c.component??>
+- What it is: ${c.component.name}: ${c.component.what} (recognised by ${c.component.recognisedBy})
+</#if>
+- Image: <@v c.image/><@ev c "image"/><#if c.imageNote??> ${c.imageNote}</#if>
+- Command: <@v c.command/><@ev c "command"/>
+- Attempt: <@v c.attempt/><#if c.status??>, status ${c.status}</#if><@ev c "status"/>
+- QoS class: <@v c.qosClass/>; cgroup: <@v c.cgroup/><@ev c "cgroup"/>
+<#if c.shim??>
+- Shim: <#if c.shim.pid??>pid ${c.shim.pid} </#if>${c.shim.command}<@ev c.shim "command"/>
+</#if>
+<#if c.processes?has_content>
+- Processes (user as given, state, command):
+<#list c.processes as pr>
+${""?left_pad(2 + pr.depth * 2)}- <#if pr.pid??>${pr.pid} </#if>user ${pr.user!"?"} ${pr.state!""} ${pr.command}<@ev pr "command"/><#if pr.evidence.pid?? && pr.evidence.pid[0].ref != pr.evidence.command[0].ref> pid<@refs pr.evidence.pid/></#if>
+</#list>
+<#else>
+- Processes: none in the process listing.
+</#if>
+<#if c.rootfs??>
+- Root filesystem:
+<#if c.rootfs.path??>
+  - Path: ${c.rootfs.path}<@ev c.rootfs "path"/>
+</#if>
+<#if c.rootfs.entries??>
+  - Entries: ${c.rootfs.entries}<@ev c.rootfs "entries"/>
+</#if>
+<#if c.rootfs.os??>
+  - OS: ${c.rootfs.os}<@ev c.rootfs "os"/>
+</#if>
+<#if c.rootfs.binary??>
+  - ${c.rootfs.binary}: <#if c.rootfs.staticBinary?? && c.rootfs.staticBinary>statically linked, needs no libraries from the image<#else>${c.rootfs.binaryDescription!""}</#if><@ev c.rootfs "binary"/>
+</#if>
+</#if>
+
+</#list>
+## Sources
+
+| entry | line | format | command | lines | issues |
+|---|---|---|---|---|---|
+<#list sources as s>
+| ${s.entry} | ${s.line} | ${s.format} | <@v s.command/> | ${s.lines} | ${s.issues?size} |
+</#list>
+<#assign anyIssues = false>
+<#list sources as s><#if s.issues?has_content><#assign anyIssues = true></#if></#list>
+<#if anyIssues>
+
+### Parse issues
+
+<#list sources as s>
+<#list s.issues as i>
+- ${i.text}
+</#list>
+</#list>
+</#if>
+
+Evidence: ‹entry:line› names the bundle file and line each fact was read from.
