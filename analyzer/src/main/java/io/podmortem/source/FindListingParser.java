@@ -1,0 +1,113 @@
+package io.podmortem.source;
+
+import io.podmortem.model.SourceRef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Summarises a {@code find} listing into a {@link FileListing}: how many paths, and the first few.
+ *
+ * <p>Produced by {@code find .}, {@code find /abs/path} or {@code find . | sed -e 's;^./;;'}; a real sample (udon):
+ * <pre>
+ * pause
+ * proc
+ * .dockerenv
+ * etc
+ * etc/resolv.conf
+ * </pre>
+ */
+public final class FindListingParser {
+  /** How many paths the listing keeps. */
+  public static final int SAMPLE_SIZE = 50;
+
+  /**
+   * A path as find prints it; without the command to go by, no whitespace is allowed.
+   *
+   * <p>Example matches: {@code .}, {@code ./etc/hosts}, {@code /var/lib/kubelet}, {@code .dockerenv}
+   */
+  private static final Pattern STRICT_PATH = Pattern.compile("^[\\w./@+~-][^\\s=]*$");
+
+  /**
+   * A path when the command says find printed it: names may hold single spaces.
+   *
+   * <p>Example matches: {@code etc/resolv.conf}, {@code ./home/user/My Documents}
+   */
+  private static final Pattern PATH = Pattern.compile("^[\\w./@+~-](?:[^\\s=]| (?! ))*$");
+
+  private FindListingParser() {}
+
+  /**
+   * True when the command is a find whose output is the paths themselves, or, lacking a command, when at least 3
+   * lines are all bare paths that either all start at {@code /} or {@code ./} or list a directory and its content.
+   */
+  public static boolean looksLike(TextBlock t) {
+    List<String> lines = nonBlank(t);
+    if (lines.isEmpty()) {
+      return false;
+    }
+    String command = t.command() == null ? "" : t.command().strip();
+    if (command.startsWith("find ")) {
+      // "find . | wc -l" prints a count, not paths.
+      if (command.matches(".*\\|\\s*(?:wc|xargs|file|grep -c)\\b.*")) {
+        return false;
+      }
+      long paths = lines.stream().filter(l -> PATH.matcher(l).matches() && !l.contains(": ")).count();
+      return paths * 2 > lines.size();
+    }
+    if (lines.size() < 3 || !lines.stream().allMatch(l -> STRICT_PATH.matcher(l).matches())) {
+      return false;
+    }
+    boolean rooted = lines.stream().allMatch(l -> l.startsWith("/") || l.startsWith("./") || l.equals("."));
+    return rooted || listsDirectoryAndContent(lines);
+  }
+
+  /** Counts the paths; error lines find wrote to stderr are recorded in {@code issues} and not counted. */
+  public static FileListing parse(TextBlock t, ParseIssues issues) {
+    SourceRef first = null;
+    int entries = 0;
+    List<String> sample = new ArrayList<>();
+    for (int i = 0; i < t.size(); i++) {
+      String line = t.lines().get(i);
+      if (line.isBlank()) {
+        continue;
+      }
+      // GNU find reports unreadable directories on stderr, which pastes interleave with the paths.
+      if (line.startsWith("find: ")) {
+        issues.add(t, i, 1, "find reported an error, not a path: " + ParseIssues.quote(line));
+        continue;
+      }
+      if (first == null) {
+        first = t.ref(i);
+      }
+      entries++;
+      if (sample.size() < SAMPLE_SIZE) {
+        sample.add(line);
+      }
+    }
+    return new FileListing(first != null ? first : new SourceRef(t.entry(), 0), entries, sample);
+  }
+
+  private static boolean listsDirectoryAndContent(List<String> lines) {
+    Set<String> seen = new HashSet<>(lines);
+    for (String l : lines) {
+      int slash = l.lastIndexOf('/');
+      if (slash > 0 && seen.contains(l.substring(0, slash))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> nonBlank(TextBlock t) {
+    List<String> out = new ArrayList<>();
+    for (String l : t.lines()) {
+      if (!l.isBlank()) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,144 @@
+package io.podmortem.source;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a pasted terminal session into a {@link Transcript}: one segment per prompt line, with the output after it.
+ *
+ * <p>Written by a person copying a shell session; a real sample (udon, a root shell with a bare {@code #} prompt):
+ * <pre>
+ * # docker inspect --format='{{.GraphDriver.Data.MergedDir}}' 6669168db70d
+ * /var/lib/docker/overlay2/5a2d7601…/merged
+ * # find . | wc -l
+ * 3358
+ * </pre>
+ * A bare {@code #} or {@code $} line is a prompt only when a command follows, since os-release files and scripts
+ * have {@code # comment} lines. {@code cd} is not followed here; the cwd is what the prompt shows.
+ */
+public final class TranscriptParser {
+  /**
+   * Debian/Ubuntu bash, PS1 user@host:dir then the sign.
+   *
+   * <p>Example matches: {@code noodles@udon:~$ kubectl get pods --all-namespaces}, {@code root@node1:/var/lib# ls}
+   */
+  private static final Pattern USER_AT_HOST = Pattern.compile(
+      "^(?<prompt>(?<user>[A-Za-z_][\\w.-]*)@(?<host>[\\w.-]+):(?<cwd>[^$#\\s][^$#]*?)(?<sign>[$#]))(?: (?<command>.*))?$");
+
+  /**
+   * RHEL/Fedora bash, PS1 [user@host basename] then the sign.
+   *
+   * <p>Example matches: {@code [root@master ~]# crictl ps}, {@code [core@node merged]$ ls}
+   */
+  private static final Pattern BRACKETED = Pattern.compile(
+      "^(?<prompt>\\[(?<user>[A-Za-z_][\\w.-]*)@(?<host>[\\w.-]+) (?<cwd>[^\\]]*)\\](?<sign>[$#]))(?: (?<command>.*))?$");
+
+  /**
+   * openSUSE root shell, PS1 host:dir then a space and the sign.
+   *
+   * <p>Example matches: {@code localhost:~ # uname -a}, {@code localhost:~ #}
+   */
+  private static final Pattern SUSE_ROOT = Pattern.compile(
+      "^(?<prompt>(?<host>[A-Za-z][\\w.-]*):(?<cwd>[~/]\\S*) (?<sign>#))(?: (?<command>.*))?$");
+
+  /**
+   * A bare sign and a command.
+   *
+   * <p>Example matches: {@code # find . | sed -e 's;^./;;'}, {@code $ kubectl get pods}
+   */
+  private static final Pattern BARE = Pattern.compile("^(?<prompt>(?<sign>[$#])) (?<command>\\S.*)$");
+
+  /** Commands seen, or likely, in node debugging sessions; a bare-prompt line must start with one of them. */
+  private static final Set<String> COMMANDS = Set.of(
+      "docker", "kubectl", "crictl", "ctr", "nerdctl", "podman", "ps", "pgrep", "systemd-cgls", "systemd-cgtop",
+      "cd", "find", "file", "grep", "egrep", "cat", "ls", "wc", "head", "tail", "mount", "umount", "sudo", "su",
+      "runc", "crun", "journalctl", "systemctl", "uname", "hostname", "date", "id", "uptime", "stat", "readlink",
+      "realpath", "nsenter", "du", "df", "echo", "env", "ip", "ss", "netstat", "top", "free", "lsof", "pstree",
+      "findmnt", "awk", "sed", "sort", "uniq", "less", "more", "tar", "zcat", "jq", "crio", "containerd",
+      "kubelet", "kubeadm", "strings", "ldd", "sha256sum", "md5sum", "xargs", "tree", "pwd", "which", "whoami");
+
+  /**
+   * A path to an executable, used in place of a command name.
+   *
+   * <p>Example matches: {@code /usr/bin/crictl}, {@code ./runc}, {@code ../bin/ctr}
+   */
+  private static final Pattern EXECUTABLE_PATH = Pattern.compile("^(?:/|\\./|\\.\\./)[\\w.+/-]+$");
+
+  private TranscriptParser() {}
+
+  /** True when the first non-blank line is a prompt. */
+  public static boolean looksLike(TextBlock t) {
+    int first = t.firstNonBlank();
+    return first >= 0 && prompt(t.lines().get(first)) != null;
+  }
+
+  /** Splits the block at its prompt lines. Nothing here is malformed: lines that are not prompts are output. */
+  public static Transcript parse(TextBlock t, ParseIssues issues) {
+    List<Integer> starts = new ArrayList<>();
+    List<Matcher> prompts = new ArrayList<>();
+    for (int i = 0; i < t.size(); i++) {
+      Matcher m = prompt(t.lines().get(i));
+      if (m != null) {
+        starts.add(i);
+        prompts.add(m);
+      }
+    }
+    int firstPrompt = starts.isEmpty() ? t.size() : starts.get(0);
+    TextBlock preamble = t.slice(0, firstPrompt, null);
+    List<TranscriptSegment> segments = new ArrayList<>(starts.size());
+    for (int s = 0; s < starts.size(); s++) {
+      int at = starts.get(s);
+      int end = s + 1 < starts.size() ? starts.get(s + 1) : t.size();
+      while (end > at + 1 && t.lines().get(end - 1).isBlank()) {
+        end--;
+      }
+      segments.add(segment(t, at, end, prompts.get(s)));
+    }
+    return new Transcript(t.entry(), preamble, segments);
+  }
+
+  private static TranscriptSegment segment(TextBlock t, int at, int end, Matcher m) {
+    String command = m.group("command") == null ? "" : m.group("command").strip();
+    String user = group(m, "user");
+    String host = group(m, "host");
+    String cwd = group(m, "cwd");
+    // RHEL shows only the basename; a basename is not a directory anyone can resolve.
+    if (cwd != null && !(cwd.startsWith("~") || cwd.startsWith("/"))) {
+      cwd = null;
+    }
+    return new TranscriptSegment(t.ref(at), m.group("prompt"), user, host, cwd, command,
+        t.slice(at + 1, end, command));
+  }
+
+  /** The prompt match for a line, or null when the line is not a prompt. */
+  static Matcher prompt(String line) {
+    for (Pattern p : List.of(USER_AT_HOST, BRACKETED)) {
+      Matcher m = p.matcher(line);
+      if (m.matches()) {
+        return m;
+      }
+    }
+    Matcher suse = SUSE_ROOT.matcher(line);
+    if (suse.matches() && (suse.group("command") == null || plausibleCommand(suse.group("command")))) {
+      return suse;
+    }
+    Matcher bare = BARE.matcher(line);
+    if (bare.matches() && plausibleCommand(bare.group("command"))) {
+      return bare;
+    }
+    return null;
+  }
+
+  /** True when the first word names a known command or a path to an executable. */
+  static boolean plausibleCommand(String command) {
+    String word = command.strip().split("[\\s;|&]", 2)[0];
+    return COMMANDS.contains(word) || EXECUTABLE_PATH.matcher(word).matches();
+  }
+
+  private static String group(Matcher m, String name) {
+    return m.pattern().pattern().contains("<" + name + ">") ? m.group(name) : null;
+  }
+}

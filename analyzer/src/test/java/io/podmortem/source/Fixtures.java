@@ -1,0 +1,44 @@
+package io.podmortem.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Loads the real outputs under {@code src/test/resources/source} as text blocks named by their relative path. */
+final class Fixtures {
+  static final Path ROOT = Path.of("src/test/resources/source");
+
+  private Fixtures() {}
+
+  static TextBlock load(String relative) {
+    return TextBlock.of(relative, read(ROOT.resolve(relative)));
+  }
+
+  static TextBlock of(String entry, String text) {
+    return TextBlock.of(entry, List.of(text.split("\n", -1)));
+  }
+
+  /** Every fixture of every format, so each parser can be run over the others' inputs. */
+  static List<TextBlock> all() {
+    try (Stream<Path> files = Files.walk(ROOT)) {
+      return files.filter(Files::isRegularFile).sorted()
+          .map(p -> TextBlock.of(ROOT.relativize(p).toString(), read(p)))
+          .collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> read(Path p) {
+    try {
+      return Files.readAllLines(p, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package io.podmortem.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.podmortem.model.SourceRef;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TranscriptParserTest {
+  private static final String ROOTFS = "transcript/udon-rootfs-transcript.txt";
+  private final ParseIssues issues = ParseIssues.bounded(100);
+
+  @Test
+  void parse_udonRootfs_splitsNineCommandsInOrder() {
+    Transcript tr = TranscriptParser.parse(Fixtures.load(ROOTFS), issues);
+
+    assertThat(tr.preamble().lines()).isEmpty();
+    assertThat(tr.segments()).extracting(s -> s.ref().line(), TranscriptSegment::command, s -> s.output().size())
+        .containsExactly(
+            tuple(1, "docker inspect --format='{{.GraphDriver.Data.MergedDir}}' 6669168db70d", 1),
+            tuple(3, "cd /var/lib/docker/overlay2/5a2d76012476349e6b58eb6a279bac400968cefae8537082ea873b2e791ff3c6"
+                + "/merged", 0),
+            tuple(4, "find . | sed -e 's;^./;;'", 13),
+            tuple(18, "file pause", 1),
+            tuple(20, "docker inspect --format='{{.GraphDriver.Data.MergedDir}}' 7cbb177bee18", 1),
+            tuple(22, "cd /var/lib/docker/overlay2/09042bc1aff16a9cba43f1a6a68f7786c4748e989a60833ec7417837c4bfaacb"
+                + "/merged", 0),
+            tuple(23, "find . | wc -l", 1),
+            tuple(25, "grep PRETTY etc/os-release", 1),
+            tuple(27, "docker exec d5fa78fa31f1 grep PRETTY /etc/os-release", 1));
+    assertThat(issues.list()).isEmpty();
+  }
+
+  @Test
+  void parse_udonRootfs_outputsKeepEntryLineNumbersAndCommand() {
+    Transcript tr = TranscriptParser.parse(Fixtures.load(ROOTFS), issues);
+
+    TranscriptSegment wc = tr.segments().get(6);
+    assertThat(wc.output()).isEqualTo(new TextBlock(ROOTFS, 24, List.of("3358"), "find . | wc -l"));
+    TranscriptSegment exec = tr.segments().get(8);
+    assertThat(exec.output().lines()).containsExactly("PRETTY_NAME=\"Alpine Linux v3.13\"");
+    assertThat(exec.output().ref(0)).isEqualTo(new SourceRef(ROOTFS, 28));
+    TranscriptSegment find = tr.segments().get(2);
+    assertThat(find.output().firstLine()).isEqualTo(5);
+    assertThat(find.output().lines().get(0)).isEqualTo("pause");
+    assertThat(find.output().lines().get(12)).isEqualTo("dev/console");
+    assertThat(tr.segments().get(1).output().firstLine()).isEqualTo(4);
+  }
+
+  @Test
+  void parse_bareHashPrompt_isRootWithoutUserHostOrCwd() {
+    TranscriptSegment first = TranscriptParser.parse(Fixtures.load(ROOTFS), issues).segments().get(0);
+
+    assertThat(first.prompt()).isEqualTo("#");
+    assertThat(first.root()).isTrue();
+    assertThat(first.user()).isNull();
+    assertThat(first.host()).isNull();
+    assertThat(first.cwd()).isNull();
+    assertThat(first.ref()).isEqualTo(new SourceRef(ROOTFS, 1));
+  }
+
+  @Test
+  void parse_userAtHostPrompt_readsUserHostAndCwd() {
+    String entry = "transcript/udon-kubectl-get-pods.txt";
+    Transcript tr = TranscriptParser.parse(Fixtures.load(entry), issues);
+
+    assertThat(tr.segments()).hasSize(1);
+    TranscriptSegment s = tr.segments().get(0);
+    assertThat(s).extracting(TranscriptSegment::prompt, TranscriptSegment::user, TranscriptSegment::host,
+        TranscriptSegment::cwd, TranscriptSegment::command)
+        .containsExactly("noodles@udon:~$", "noodles", "udon", "~", "kubectl get pods --all-namespaces");
+    assertThat(s.root()).isFalse();
+    assertThat(s.output().firstLine()).isEqualTo(2);
+    assertThat(s.output().size()).isEqualTo(13);
+    assertThat(s.output().command()).isEqualTo("kubectl get pods --all-namespaces");
+  }
+
+  @Test
+  void parse_suseRootPrompt_keepsCommentLinesOfOsReleaseAsOutput() {
+    String entry = "transcript/opensuse-serial-console.txt";
+    Transcript tr = TranscriptParser.parse(Fixtures.load(entry), issues);
+
+    assertThat(tr.segments()).extracting(s -> s.ref().line(), TranscriptSegment::prompt, TranscriptSegment::host,
+        TranscriptSegment::cwd, TranscriptSegment::command, s -> s.output().size())
+        .containsExactly(
+            tuple(1, "localhost:~ #", "localhost", "~", "uname -a", 1),
+            tuple(4, "localhost:~ #", "localhost", "~", "cat /etc/os-release", 16),
+            tuple(22, "localhost:~ #", "localhost", "~", "", 0));
+    assertThat(tr.segments().get(1).output().lines()).contains("# VERSION=\"20250527\"",
+        "# CPE 2.3 format, boo#1217921", "#CPE 2.2 format");
+  }
+
+  @Test
+  void parse_bracketedRhelPrompt_dropsTheBasenameAsCwd() {
+    Transcript tr = TranscriptParser.parse(Fixtures.of("rhel.txt", "[root@master ~]# crictl ps\nCONTAINER\n"
+        + "[root@master merged]# ls"), issues);
+
+    assertThat(tr.segments()).extracting(TranscriptSegment::prompt, TranscriptSegment::user, TranscriptSegment::host,
+        TranscriptSegment::cwd, TranscriptSegment::command)
+        .containsExactly(
+            tuple("[root@master ~]#", "root", "master", "~", "crictl ps"),
+            tuple("[root@master merged]#", "root", "master", null, "ls"));
+    assertThat(tr.segments().get(0).output().lines()).containsExactly("CONTAINER");
+  }
+
+  @Test
+  void parse_textBeforeFirstPrompt_isThePreamble() {
+    Transcript tr = TranscriptParser.parse(Fixtures.of("t.txt", "Last login: today\n$ /usr/bin/crictl pods\nPOD ID"),
+        issues);
+
+    assertThat(tr.preamble()).isEqualTo(new TextBlock("t.txt", 1, List.of("Last login: today"), null));
+    assertThat(tr.segments()).extracting(TranscriptSegment::prompt, TranscriptSegment::command)
+        .containsExactly(tuple("$", "/usr/bin/crictl pods"));
+  }
+
+  @Test
+  void looksLike_osReleaseWithCommentLines_isNotATranscript() {
+    assertThat(TranscriptParser.looksLike(Fixtures.load("os-release/opensuse-tumbleweed-with-comments.txt")))
+        .isFalse();
+    assertThat(TranscriptParser.looksLike(Fixtures.of("c.txt", "# CPE 2.3 format, boo#1217921\nNAME=x"))).isFalse();
+    assertThat(TranscriptParser.looksLike(Fixtures.of("c.txt", "# VERSION=\"20250527\""))).isFalse();
+  }
+
+  @Test
+  void looksLike_acceptsTranscriptFixturesOnly() {
+    for (TextBlock t : Fixtures.all()) {
+      assertThat(TranscriptParser.looksLike(t)).as(t.entry()).isEqualTo(t.entry().startsWith("transcript/"));
+    }
+  }
+
+  @Test
+  void parse_everyFixtureOfEveryFormat_doesNotThrow() {
+    for (TextBlock t : Fixtures.all()) {
+      assertThatCode(() -> TranscriptParser.parse(t, ParseIssues.bounded(10))).as(t.entry())
+          .doesNotThrowAnyException();
+    }
+  }
+}
