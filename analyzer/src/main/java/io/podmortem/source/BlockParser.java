@@ -28,7 +28,7 @@ final class BlockParser {
       case OS_RELEASE -> new OsReleaseParser().parse(t, issues);
       case FILE_OUTPUT -> new FileDescriptionParser().parse(t, issues);
       case FIND_LISTING -> new FindListingParser().parse(t, issues);
-      case COUNT -> new CountParser().parse(t, issues);
+      case COUNT -> new CountParser().parse(t, issues).orElse(null);
       default -> null;
     };
     record(t, format, issues, promptLine);

@@ -1,0 +1,108 @@
+package io.podmortem.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BundleReaderTest {
+  @TempDir
+  Path dir;
+
+  private final List<String> seen = new ArrayList<>();
+
+  private EntryHandler recorder() {
+    return (e, in) -> seen.add(e.kind() + " " + e.name() + (e.linkTarget() == null ? "" : " -> " + e.linkTarget())
+        + " " + new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+  }
+
+  private byte[] tar() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream t = new TarArchiveOutputStream(bytes)) {
+      t.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      file(t, "./ps.txt", "hello");
+      file(t, "../../etc/passwd", "evil");
+      TarArchiveEntry link = new TarArchiveEntry("link", TarArchiveEntry.LF_SYMLINK);
+      link.setLinkName("/etc/shadow");
+      t.putArchiveEntry(link);
+      t.closeArchiveEntry();
+      TarArchiveEntry dev = new TarArchiveEntry("dev", TarArchiveEntry.LF_CHR);
+      t.putArchiveEntry(dev);
+      t.closeArchiveEntry();
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void file(TarArchiveOutputStream t, String name, String text) throws IOException {
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    TarArchiveEntry e = new TarArchiveEntry(name, true);
+    e.setSize(b.length);
+    t.putArchiveEntry(e);
+    t.write(b);
+    t.closeArchiveEntry();
+  }
+
+  private Path write(String name, byte[] content, boolean gzip, boolean xz) throws IOException {
+    Path p = dir.resolve(name);
+    try (OutputStream raw = Files.newOutputStream(p);
+        OutputStream out = gzip ? new GzipCompressorOutputStream(raw) : xz ? new XZCompressorOutputStream(raw) : raw) {
+      out.write(content);
+    }
+    return p;
+  }
+
+  @Test
+  void read_tarGz_namesAreData_linksAndDevicesAreNotFollowed() throws IOException {
+    List<String> warnings = new BundleReader(Limits.defaults()).read(write("b.tar.gz", tar(), true, false),
+        recorder());
+    assertThat(warnings).isEmpty();
+    assertThat(seen).containsExactly("FILE ps.txt hello", "FILE ../../etc/passwd evil",
+        "SYMLINK link -> /etc/shadow ", "DEVICE dev ");
+    assertThat(dir.getParent().resolve("etc")).doesNotExist();
+  }
+
+  @Test
+  void read_tarXz_andPlainTar() throws IOException {
+    new BundleReader(Limits.defaults()).read(write("b.tar.xz", tar(), false, true), recorder());
+    new BundleReader(Limits.defaults()).read(write("b.tar", tar(), false, false), recorder());
+    assertThat(seen).hasSize(8);
+  }
+
+  @Test
+  void read_truncatedGzip_keepsWhatWasRead_andWarnsWhereItBroke() throws IOException {
+    byte[] whole = Files.readAllBytes(write("whole.tar.gz", tar(), true, false));
+    Path cut = write("cut.tar.gz", Arrays.copyOf(whole, whole.length / 2), false, false);
+    List<String> warnings = new BundleReader(Limits.defaults()).read(cut, recorder());
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0)).startsWith("archive broken");
+  }
+
+  @Test
+  void read_entryOverTheLimit_isCutAndReported() throws IOException {
+    Files.writeString(dir.resolve("big.txt"), "x".repeat(1000));
+    List<String> warnings = new BundleReader(new Limits(100, 1 << 20, 10, 1000)).read(dir, (e, in) ->
+        seen.add(e.name() + " " + in.readAllBytes().length));
+    assertThat(seen).containsExactly("big.txt 100");
+    assertThat(warnings).containsExactly("big.txt: read only the first 100 bytes");
+  }
+
+  @Test
+  void read_missingPath_throwsWithTheName() {
+    assertThatThrownBy(() -> new BundleReader(Limits.defaults()).read(dir.resolve("nope"), recorder()))
+        .isInstanceOf(BundleException.class).hasMessageEndingWith("nope");
+  }
+}
