@@ -75,15 +75,18 @@ public final class DockerPsParser {
   /** The 7 cells in {@link #COLUMNS} order, by header offsets or else by tokens; null if neither fits. */
   private static String[] cells(TableHeader header, String line) {
     List<String> cut = header.cut(line);
-    if (cut != null && !cut.get(header.indexOf("COMMAND")).isEmpty()
-        && quoted(cut.get(header.indexOf("COMMAND")))) {
-      String[] out = new String[COLUMNS.size()];
-      for (int c = 0; c < COLUMNS.size(); c++) {
-        out[c] = cut.get(header.indexOf(COLUMNS.get(c)));
-      }
-      return out;
+    if (cut == null) {
+      return DockerPsTokens.split(line);
     }
-    return DockerPsTokens.split(line);
+    String[] out = new String[COLUMNS.size()];
+    for (int c = 0; c < COLUMNS.size(); c++) {
+      out[c] = cut.get(header.indexOf(COLUMNS.get(c)));
+      // Only PORTS may be empty; an empty cell elsewhere means the row does not fit the offsets.
+      if (out[c].isEmpty() && !COLUMNS.get(c).equals("PORTS")) {
+        return DockerPsTokens.split(line);
+      }
+    }
+    return quoted(out[2]) ? out : DockerPsTokens.split(line);
   }
 
   private static boolean quoted(String cell) {
