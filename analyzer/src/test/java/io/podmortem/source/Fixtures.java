@@ -19,6 +19,24 @@ final class Fixtures {
     return TextBlock.of(relative, read(ROOT.resolve(relative)));
   }
 
+  /** The fixture {@code <format>/<name>} as a block named {@code name}, lines numbered from 1. */
+  static TextBlock block(String format, String name) {
+    return TextBlock.of(name, read(ROOT.resolve(format).resolve(name)));
+  }
+
+  /** Every fixture file, for sweeps that want the paths. */
+  static List<Path> allPaths() {
+    try (Stream<Path> s = Files.walk(ROOT)) {
+      return s.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<String> lines(Path p) {
+    return read(p);
+  }
+
   static TextBlock of(String entry, String text) {
     return TextBlock.of(entry, List.of(text.split("\n", -1)));
   }

@@ -1,0 +1,183 @@
+package io.podmortem.source;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Parses {@code ps} listings: {@code ps faxno user,stat,cmd}, {@code ps auxf}, {@code ps -ef},
+ * {@code ps -eo pid,ppid,...}, with or without forest art, and a headerless {@code ps faxno} forest.
+ *
+ * <pre>
+ *     USER STAT CMD
+ *        0 S    [kthreadd]
+ *        0 I&lt;    \_ [rcu_gp]
+ *        0 Ss   /sbin/init
+ *      101 Ss    \_ /usr/bin/dumb-init -- /nginx-ingress-controller --election-id=...
+ * </pre>
+ *
+ * Parents come from the forest art where there is any, else from PPID. The tree is built with
+ * loops and an explicit stack of the last row seen at each depth, never by recursion.
+ */
+public final class PsForestParser {
+  /**
+   * A {@code ps faxno user,stat,cmd} row without a header: numeric uid or name, STAT, command.
+   *
+   * <p>Example matches: {@code "       0 S    [kthreadd]"}, {@code "    1000 Ss+           \_ -bash"},
+   * {@code "systemd+ Ssl  /lib/systemd/systemd-timesyncd"}
+   */
+  private static final Pattern HEADERLESS_ROW = Pattern.compile(
+      "\\s*(?<user>\\d+|[A-Za-z_][A-Za-z0-9_.-]*[+$]?)\\s+(?<stat>[DIRSTtWXZP][<NLsl+W]*)\\s(?<command>.*)");
+
+  private static final Pattern KERNEL_THREAD = Pattern.compile("\\[[^\\]]*\\]");
+
+  /** How many leading lines a headerless listing must match before we call it ps. */
+  private static final int SNIFF_LINES = 5;
+
+  /** True for a ps header line first, or for lines that all read as a headerless forest. */
+  public static boolean looksLike(TextBlock t) {
+    int first = t.firstNonBlank();
+    if (first < 0) {
+      return false;
+    }
+    if (PsLayout.fromHeader(t.lines().get(first)) != null) {
+      return true;
+    }
+    int matched = 0;
+    for (int i = first; i < t.size() && matched < SNIFF_LINES; i++) {
+      String line = t.lines().get(i);
+      if (line.isBlank()) {
+        continue;
+      }
+      if (!HEADERLESS_ROW.matcher(line).matches()) {
+        return false;
+      }
+      matched++;
+    }
+    return matched >= 2;
+  }
+
+  public PsForest parse(TextBlock t, ParseIssues issues) {
+    int first = t.firstNonBlank();
+    if (first < 0) {
+      return new PsForest(t.entry(), List.of());
+    }
+    PsLayout layout = PsLayout.fromHeader(t.lines().get(first));
+    int from = first + 1;
+    if (layout == null) {
+      layout = PsLayout.headerless();
+      from = first;
+    }
+    PsLineReader reader = new PsLineReader(layout);
+    List<Integer> indexes = new ArrayList<>();
+    List<PsLineReader.Cells> read = new ArrayList<>();
+    boolean aligned = true;
+    for (int i = from; i < t.size(); i++) {
+      if (t.lines().get(i).isBlank()) {
+        continue;
+      }
+      PsLineReader.Cells cells = reader.read(t, i, issues);
+      if (cells != null) {
+        indexes.add(i);
+        read.add(cells);
+        aligned &= !cells.contradictsAlignment(t.lines().get(i));
+      }
+    }
+    List<Parsed> parsed = new ArrayList<>();
+    for (int k = 0; k < read.size(); k++) {
+      Parsed p = toParsed(t, indexes.get(k), layout, read.get(k), aligned, issues);
+      if (p != null) {
+        parsed.add(p);
+      }
+    }
+    boolean art = parsed.stream().anyMatch(p -> p.depth > 0);
+    if (art) {
+      linkByArt(t, parsed, issues);
+    } else if (layout.indexOf("PPID") >= 0 && layout.indexOf("PID") >= 0) {
+      PsParents.linkByPpid(t, parsed, issues);
+    }
+    List<PsRow> rows = new ArrayList<>(parsed.size());
+    for (Parsed p : parsed) {
+      rows.add(new PsRow(t.ref(p.index), p.depth, p.parent, p.pid, p.ppid, p.user, p.stat,
+          p.command, KERNEL_THREAD.matcher(p.command).matches()));
+    }
+    return new PsForest(t.entry(), rows);
+  }
+
+  /** A row being built: mutable only inside one parse call. */
+  static final class Parsed {
+    final int index;
+    int depth;
+    Integer parent;
+    final Integer pid;
+    final Integer ppid;
+    final String user;
+    final String stat;
+    final String command;
+
+    Parsed(int index, int depth, Integer pid, Integer ppid, String user, String stat, String command) {
+      this.index = index;
+      this.depth = depth;
+      this.pid = pid;
+      this.ppid = ppid;
+      this.user = user;
+      this.stat = stat;
+      this.command = command;
+    }
+  }
+
+  /**
+   * Builds a row from its cells. A header that does not line up with the rows (pasted outputs
+   * often lose a space) is ignored for the command offset, and the art is measured from one
+   * space after the last cell.
+   */
+  private static Parsed toParsed(TextBlock t, int i, PsLayout layout, PsLineReader.Cells cells,
+      boolean aligned, ParseIssues issues) {
+    String line = t.lines().get(i);
+    Integer[] ids = new Integer[2];
+    String[] names = {"PID", "PPID"};
+    for (int k = 0; k < names.length; k++) {
+      int c = layout.indexOf(names[k]);
+      if (c < 0 || cells.values()[c].equals("-")) {
+        continue;
+      }
+      ids[k] = PsParents.parsePid(cells.values()[c]);
+      if (ids[k] == null) {
+        issues.add(t, i, cells.starts()[c] + 1, "expected a " + names[k] + " column, got "
+            + ParseIssues.quote(cells.values()[c]) + " in " + ParseIssues.quote(line));
+        return null;
+      }
+    }
+    int userCol = layout.userIndex();
+    int statCol = layout.indexOf("STAT") >= 0 ? layout.indexOf("STAT") : layout.indexOf("S");
+    ForestArt.Measure art = ForestArt.measure(line, aligned ? cells.aligned() : cells.afterSeparator());
+    return new Parsed(i, art.depth(), ids[0], ids[1],
+        userCol < 0 ? null : cells.values()[userCol],
+        statCol < 0 ? null : cells.values()[statCol],
+        line.substring(art.textStart()));
+  }
+
+  /** Parent is the last row seen one level up; {@code lastAt.get(d)} is the last row at depth d. */
+  private static void linkByArt(TextBlock t, List<Parsed> parsed, ParseIssues issues) {
+    List<Integer> lastAt = new ArrayList<>();
+    for (int r = 0; r < parsed.size(); r++) {
+      Parsed p = parsed.get(r);
+      int d = p.depth;
+      if (d > lastAt.size()) {
+        String line = t.lines().get(p.index);
+        issues.add(t, p.index, 0, "forest art jumps from depth " + (lastAt.size() - 1) + " to "
+            + d + " in " + ParseIssues.quote(line));
+        p.parent = lastAt.isEmpty() ? null : lastAt.get(lastAt.size() - 1);
+      } else {
+        p.parent = d == 0 ? null : lastAt.get(d - 1);
+      }
+      while (lastAt.size() > d) {
+        lastAt.remove(lastAt.size() - 1);
+      }
+      while (lastAt.size() < d) {
+        lastAt.add(p.parent);
+      }
+      lastAt.add(r);
+    }
+  }
+}
