@@ -19,7 +19,6 @@ public final class PodmortemCommand implements Runnable {
   /** The configured command line, shared by {@link Main} and the tests. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new PodmortemCommand());
-    cl.setExitCodeOnInvalidInput(2);
     cl.setExecutionExceptionHandler(new ShortErrorHandler());
     return cl;
   }

@@ -24,11 +24,11 @@ final class BlockParser {
       case PS_FOREST -> add(out.forests, new PsForestParser().parse(t, issues));
       case DOCKER_PS -> add(out.dockerPs, new DockerPsParser().parse(t, issues));
       case KUBECTL_PODS -> add(out.kubectlPods, new KubectlPodsParser().parse(t, issues));
-      case SYSTEMD_CGLS -> add(out.cgroupTrees, new CglsParser().parse(t, issues));
-      case OS_RELEASE -> new OsReleaseParser().parse(t, issues);
-      case FILE_OUTPUT -> new FileDescriptionParser().parse(t, issues);
-      case FIND_LISTING -> new FindListingParser().parse(t, issues);
-      case COUNT -> new CountParser().parse(t, issues).orElse(null);
+      case SYSTEMD_CGLS -> add(out.cgroupTrees, CglsParser.parse(t, issues));
+      case OS_RELEASE -> OsReleaseParser.parse(t, issues);
+      case FILE_OUTPUT -> FileDescriptionParser.parse(t, issues);
+      case FIND_LISTING -> FindListingParser.parse(t, issues);
+      case COUNT -> CountParser.parse(t, issues).orElse(null);
       default -> null;
     };
     record(t, format, issues, promptLine);

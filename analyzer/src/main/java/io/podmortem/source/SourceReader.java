@@ -48,7 +48,7 @@ public final class SourceReader implements EntryHandler {
     Format format = sniffer.sniff(text, true);
     if (format == Format.TRANSCRIPT) {
       ParseIssues issues = ParseIssues.bounded(100);
-      Transcript transcript = new TranscriptParser().parse(text, issues);
+      Transcript transcript = TranscriptParser.parse(text, issues);
       blocks.record(text, Format.TRANSCRIPT, issues, 0);
       new TranscriptInterpreter(out, blocks).interpret(transcript);
     } else {
