@@ -1,6 +1,7 @@
 package io.podmortem.source;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class PsParents {
       p.parent = parent == null || parent == r ? null : parent;
     }
     int[] depth = new int[rows.size()];
-    java.util.Arrays.fill(depth, -1);
+    Arrays.fill(depth, -1);
     boolean[] onPath = new boolean[rows.size()];
     List<Integer> path = new ArrayList<>();
     for (int r = 0; r < rows.size(); r++) {

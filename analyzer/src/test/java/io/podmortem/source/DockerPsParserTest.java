@@ -101,6 +101,25 @@ class DockerPsParserTest {
         "Exited (137) 18 hours ago", "", List.of("db", "web/db")));
   }
 
+  /** Go tabwriter pads by runes: an astral char is one column though Java counts two chars. */
+  @Test
+  void parse_astralCharInCommand_cutsAtCodePointOffsets() {
+    List<String> lines = List.of(
+        "CONTAINER ID   IMAGE     COMMAND    CREATED      STATUS      PORTS     NAMES",
+        "6669168db70d   busybox   \"echo \uD83D\uDE00\"   3 days ago   Up 3 days             smile");
+    ParseIssues issues = ParseIssues.bounded(10);
+    DockerPsTable table = parser.parse(TextBlock.of("docker-ps.txt", lines), issues);
+
+    assertThat(TableHeader.parse(lines.get(0)).columns().get(3))
+        .isEqualTo(new TableHeader.Column("CREATED", 36));
+    assertThat(lines.get(1).indexOf("3 days")).isEqualTo(37);
+    assertThat(TableHeader.parse(lines.get(0)).cut(lines.get(1))).isNotNull();
+    assertThat(issues.list()).isEmpty();
+    assertThat(table.rows().get(0).command()).isEqualTo("echo \uD83D\uDE00");
+    assertThat(table.rows().get(0).created()).isEqualTo("3 days ago");
+    assertThat(table.rows().get(0).names()).containsExactly("smile");
+  }
+
   @Test
   void parse_nonHexId_recordsIssueQuotingIdAndSkipsRow() {
     String bad = "zz5fa78fa31f   k8s.gcr.io/ingress-nginx/controller   \"/usr/bin/dumb-init …\"   3 days ago   Up 3 days             k8s_controller";
