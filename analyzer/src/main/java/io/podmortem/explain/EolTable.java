@@ -52,6 +52,12 @@ public final class EolTable {
     return source;
   }
 
+  /** The source's name alone: the text of {@link #source()} before its first space. */
+  public String sourceName() {
+    int space = source.indexOf(' ');
+    return space < 0 ? source : source.substring(0, space);
+  }
+
   /**
    * The release an os-release names: by ID and VERSION_ID where present, else by the distribution name and the
    * version number in PRETTY_NAME.

@@ -2,7 +2,7 @@
 <#-- Every value is HTML-escaped where it is interpolated. Evidence shows on hover (title) and as a small citation. -->
 <#macro refs list><#if list?has_content><span class="ev" title="<#list list as r>${r.ref}<#sep>, </#list>">[<#list list as r>${r.ref}<#sep>, </#list>]</span></#if></#macro>
 <#macro ev obj fact><#if obj.evidence?? && obj.evidence[fact]??><@refs obj.evidence[fact]/></#if></#macro>
-<#macro v x><#if x??>${x}<#else><span class="na">—</span></#if></#macro>
+<#macro v x=""><#if x?has_content>${x}<#else><span class="na">—</span></#if></#macro>
 <#function podLabel c><#if c.pod?? && c.pod.name??><#return (c.pod.namespace!"?") + "/" + c.pod.name><#elseif c.pod??><#return "pod " + (c.pod.uid!"?")><#else><#return "(no pod)"></#if></#function>
 <!DOCTYPE html>
 <html lang="en">

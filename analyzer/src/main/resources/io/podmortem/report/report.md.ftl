@@ -2,7 +2,7 @@
 <#-- A value is escaped for Markdown wherever it is interpolated; ‹entry:line› cites the bundle. -->
 <#macro refs list><#if list?has_content> ‹<#list list as r>${r.ref}<#sep>, </#list>›</#if></#macro>
 <#macro ev obj fact><#if obj.evidence?? && obj.evidence[fact]??><@refs obj.evidence[fact]/></#if></#macro>
-<#macro v x><#if x??>${x}<#else>—</#if></#macro>
+<#macro v x=""><#if x?has_content>${x}<#else>—</#if></#macro>
 <#function podLabel c><#if c.pod?? && c.pod.name??><#return (c.pod.namespace!"?") + "/" + c.pod.name><#elseif c.pod??><#return "pod " + (c.pod.uid!"?")><#else><#return "(no pod)"></#if></#function>
 # podmortem report: ${node.hostname!"unknown node"}
 

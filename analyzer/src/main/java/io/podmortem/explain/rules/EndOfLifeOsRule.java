@@ -23,6 +23,13 @@ public final class EndOfLifeOsRule implements Rule {
     return "base-os-end-of-life";
   }
 
+  private static List<io.podmortem.model.SourceRef> osRefs(RootFs fs) {
+    List<io.podmortem.model.SourceRef> refs = new ArrayList<>(fs.evidence().of("os"));
+    refs.addAll(fs.evidence().of("osId"));
+    refs.addAll(fs.evidence().of("osVersion"));
+    return refs;
+  }
+
   @Override
   public List<Finding> evaluate(RuleContext ctx) {
     List<Finding> out = new ArrayList<>();
@@ -34,14 +41,15 @@ public final class EndOfLifeOsRule implements Rule {
       table.find(fs.osId(), fs.osVersion(), fs.os()).ifPresent(r -> {
         String note = r.note() == null ? "" : " (" + r.note() + ")";
         String base = "Base OS " + (fs.os() != null ? fs.os() : r.name() + " " + r.cycle()) + ": " + r.name() + " "
-            + r.cycle() + " reached its end of life on " + r.eol() + note + ". Source: " + table.source() + ".";
+            + r.cycle() + " reached its end of life on " + r.eol() + note + " (eol.json, from " + table.sourceName()
+            + ").";
         if (ctx.snapshotDate() == null) {
           out.add(new Finding(id(), Severity.LOW, c.shortId(), base + " The bundle holds no collection date, so "
               + "whether it was already past then cannot be told; on any day after " + r.eol() + " it is.",
-              fs.evidence().all()));
+              osRefs(fs)));
         } else if (ctx.snapshotDate().isAfter(r.eolDate())) {
           out.add(new Finding(id(), Severity.MEDIUM, c.shortId(), base + " The snapshot was taken on "
-              + ctx.snapshotDate() + ", after that: the image gets no security fixes.", fs.evidence().all()));
+              + ctx.snapshotDate() + ", after that: the image gets no security fixes.", osRefs(fs)));
         }
       });
     }

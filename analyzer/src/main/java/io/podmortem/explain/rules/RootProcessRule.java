@@ -2,6 +2,7 @@ package io.podmortem.explain.rules;
 
 import io.podmortem.explain.Rule;
 import io.podmortem.explain.RuleContext;
+import io.podmortem.explain.Texts;
 import io.podmortem.model.Container;
 import io.podmortem.model.Finding;
 import io.podmortem.model.Process;
@@ -34,7 +35,9 @@ public final class RootProcessRule implements Rule {
       String who = c.containerName() != null ? "Container " + c.containerName() : "Container " + c.shortId();
       String of = c.pod() != null && c.pod().name() != null ? " of pod " + c.pod().name() : "";
       out.add(new Finding(id(), Severity.LOW, c.shortId(), who + of + " runs " + root.size() + " of its "
-          + c.processes().size() + " processes as root (uid 0), starting with '" + root.get(0).command() + "'.",
+          + c.processes().size() + " processes as root (uid 0), starting with '"
+          + Texts.abbreviate(root.get(0).command(), 60)
+          + "'.",
           root.stream().flatMap(p -> p.evidence().of("user").stream()).toList()));
     }
     return out;

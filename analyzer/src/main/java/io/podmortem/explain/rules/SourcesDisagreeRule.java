@@ -2,6 +2,7 @@ package io.podmortem.explain.rules;
 
 import io.podmortem.explain.Rule;
 import io.podmortem.explain.RuleContext;
+import io.podmortem.explain.Texts;
 import io.podmortem.model.Conflict;
 import io.podmortem.model.Finding;
 import io.podmortem.model.Severity;
@@ -22,9 +23,10 @@ public final class SourcesDisagreeRule implements Rule {
   public List<Finding> evaluate(RuleContext ctx) {
     List<Finding> out = new ArrayList<>();
     for (Conflict c : ctx.node().conflicts()) {
-      out.add(new Finding(id(), Severity.LOW, c.subject(), "The " + c.fact() + " differs between "
-          + c.firstRef() + " ('" + c.first() + "') and " + c.secondRef() + " ('" + c.second() + "'): the outputs "
-          + "were taken at different times, or one was edited.", List.of(c.firstRef(), c.secondRef())));
+      List<String> diff = Texts.firstDifference(c.first(), c.second());
+      out.add(new Finding(id(), Severity.LOW, c.subject(), "The " + c.fact() + " differs: " + c.firstRef()
+          + " has '" + diff.get(0) + "' where " + c.secondRef() + " has '" + diff.get(1) + "'. The outputs were "
+          + "taken at different times, or one was edited by hand.", List.of(c.firstRef(), c.secondRef())));
     }
     return out;
   }
