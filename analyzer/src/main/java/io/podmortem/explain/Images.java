@@ -16,25 +16,26 @@ public final class Images {
 
   /** The repository without tag or digest: {@code k8s.gcr.io/pause:3.4.1} gives {@code k8s.gcr.io/pause}. */
   public static String repository(String image) {
-    String s = image;
-    int at = s.indexOf('@');
-    if (at >= 0) {
-      s = s.substring(0, at);
-    }
-    int slash = s.lastIndexOf('/');
-    int colon = s.lastIndexOf(':');
-    return colon > slash ? s.substring(0, colon) : s;
+    String s = withoutDigest(image);
+    int colon = tagColon(s);
+    return colon < 0 ? s : s.substring(0, colon);
   }
 
   /** The tag, or null when the reference has none (and so means {@code latest}, or is pinned by digest). */
   public static String tag(String image) {
-    String s = image;
-    int at = s.indexOf('@');
-    if (at >= 0) {
-      s = s.substring(0, at);
-    }
-    int slash = s.lastIndexOf('/');
+    String s = withoutDigest(image);
+    int colon = tagColon(s);
+    return colon < 0 ? null : s.substring(colon + 1);
+  }
+
+  private static String withoutDigest(String image) {
+    int at = image.indexOf('@');
+    return at < 0 ? image : image.substring(0, at);
+  }
+
+  /** The colon before the tag, or -1; a colon before the last slash is a registry's port. */
+  private static int tagColon(String s) {
     int colon = s.lastIndexOf(':');
-    return colon > slash ? s.substring(colon + 1) : null;
+    return colon > s.lastIndexOf('/') ? colon : -1;
   }
 }

@@ -113,7 +113,7 @@ final class TranscriptInterpreter {
     int line = output.firstNonBlank();
     if (format != null && format.contains("MergedDir") && line >= 0 && !ref.startsWith("-")) {
       String dir = output.lines().get(line).trim();
-      mergedDirs.put(stripSlash(dir), ref);
+      mergedDirs.put(normalize(dir), ref);
       fact(ref, "path", dir, output.ref(line));
       blocks.parse(output, Format.VALUE, prompt);
     } else {
@@ -167,7 +167,7 @@ final class TranscriptInterpreter {
     if (hostPath == null) {
       return null;
     }
-    String p = stripSlash(hostPath);
+    String p = normalize(hostPath);
     for (Map.Entry<String, String> e : mergedDirs.entrySet()) {
       String root = e.getKey();
       if (p.equals(root) || p.startsWith(root + "/")) {
@@ -202,11 +202,6 @@ final class TranscriptInterpreter {
       }
     }
     return "/" + String.join("/", parts);
-  }
-
-  private static String stripSlash(String p) {
-    String n = normalize(p);
-    return n;
   }
 
   /** A place in a container: its name or ID prefix, the path inside it, and its merged dir on the host if known. */

@@ -1,0 +1,44 @@
+package io.podmortem.assemble;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.podmortem.model.QosClass;
+import org.junit.jupiter.api.Test;
+
+/** The cgroup layouts of FORMATS.md §6 and §7. */
+class CgroupPathsTest {
+  private static final String ID = "e58a24d4d1c06e3a0f4a2d8c2b6c4d1e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c";
+
+  @Test
+  void systemdV2Containerd() {
+    CgroupPlacement p = CgroupPaths.parse("/kubepods.slice/kubepods-besteffort.slice/"
+        + "kubepods-besteffort-pod7fda01c4_0ece_403d_88b4_c371d66d132a.slice/cri-containerd-" + ID + ".scope");
+    assertThat(p).isEqualTo(new CgroupPlacement(QosClass.BEST_EFFORT, "7fda01c4-0ece-403d-88b4-c371d66d132a",
+        "/kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-pod7fda01c4_0ece_403d_88b4_c371d66d132a.slice",
+        ID, "cri-containerd"));
+  }
+
+  @Test
+  void guaranteedSitsDirectlyUnderKubepods_andKindPrefix() {
+    CgroupPlacement p = CgroupPaths.parse("/kubelet.slice/kubelet-kubepods.slice/"
+        + "kubelet-kubepods-pod2b698bd8_b22c_4173_bf9d_900c652aab26.slice/cri-containerd-" + ID + ".scope");
+    assertThat(p.qos()).isEqualTo(QosClass.GUARANTEED);
+    assertThat(p.podUid()).isEqualTo("2b698bd8-b22c-4173-bf9d-900c652aab26");
+  }
+
+  @Test
+  void cgroupfs_keepsDashes_andStaticHash() {
+    CgroupPlacement p = CgroupPaths.parse("/kubepods/burstable/podb60126d8-9064-11eb-836e-7a2eb63c648a/" + ID);
+    assertThat(p.qos()).isEqualTo(QosClass.BURSTABLE);
+    assertThat(p.podUid()).isEqualTo("b60126d8-9064-11eb-836e-7a2eb63c648a");
+    assertThat(p.containerId()).isEqualTo(ID);
+    assertThat(CgroupPaths.parse("/kubepods/podc2a3008c1d9895f171cd394e38656ea0").qos())
+        .isEqualTo(QosClass.GUARANTEED);
+  }
+
+  @Test
+  void hostPaths_areNotPods() {
+    assertThat(CgroupPaths.parse("/system.slice/containerd.service")).isNull();
+    assertThat(CgroupPaths.parse("/")).isNull();
+  }
+}

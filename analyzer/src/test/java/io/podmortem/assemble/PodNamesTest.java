@@ -1,0 +1,35 @@
+package io.podmortem.assemble;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PodNamesTest {
+  @Test
+  void infer_ownerKindFromTheNamePattern() {
+    assertThat(PodNames.infer("coredns-558bd4d5db-4nvrg", "udon", false, "Running").kind()).isEqualTo("ReplicaSet");
+    assertThat(PodNames.infer("kube-proxy-6d8kg", "udon", false, "Running").kind()).isEqualTo("DaemonSet");
+    assertThat(PodNames.infer("ingress-nginx-admission-patch-jdq4t", "udon", null, "Completed").kind())
+        .isEqualTo("Job");
+    assertThat(PodNames.infer("etcd-udon", "udon", true, "Running").kind()).isEqualTo("Node");
+    assertThat(PodNames.infer("zk-0", null, false, null).kind()).isEqualTo("StatefulSet");
+    assertThat(PodNames.infer("standalone", null, false, null)).isNull();
+  }
+
+  @Test
+  void infer_nodeSuffixOnAnApiPod_isNotStatic() {
+    assertThat(PodNames.infer("web-udon", "udon", false, "Running")).isNull();
+  }
+
+  @Test
+  void dockershimName_sixAndSevenParts() {
+    DockershimName n = DockershimName.parse(
+        "/k8s_weave_weave-net-mchmg_kube-system_b9af9615-8cde-4a18-8555-6da1f51b7136_1");
+    assertThat(n).isEqualTo(new DockershimName("weave", "weave-net-mchmg", "kube-system",
+        "b9af9615-8cde-4a18-8555-6da1f51b7136", 1));
+    assertThat(DockershimName.parse("k8s_POD_etcd-udon_kube-system_c2a3008c1d9895f171cd394e38656ea0_0_1a2b3c4d")
+        .isSandbox()).isTrue();
+    assertThat(DockershimName.parse("k8s_a_b_c")).isNull();
+    assertThat(DockershimName.parse("nginx")).isNull();
+  }
+}
