@@ -1,7 +1,6 @@
 package io.podmortem.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.podmortem.model.ParseIssue;
 import io.podmortem.model.SourceRef;
@@ -74,11 +73,4 @@ class FindListingParserTest {
     }
   }
 
-  @Test
-  void parse_everyFixtureOfEveryFormat_doesNotThrow() {
-    for (TextBlock t : Fixtures.all()) {
-      assertThatCode(() -> FindListingParser.parse(t, ParseIssues.bounded(10))).as(t.entry())
-          .doesNotThrowAnyException();
-    }
-  }
 }

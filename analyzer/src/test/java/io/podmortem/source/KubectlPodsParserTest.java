@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.podmortem.model.ParseIssue;
 import io.podmortem.model.SourceRef;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class KubectlPodsParserTest {
   private final KubectlPodsParser parser = new KubectlPodsParser();
@@ -113,14 +110,5 @@ class KubectlPodsParserTest {
     assertThat(KubectlPodsParser.looksLike(Fixtures.block("ps", "udon-faxno.txt"))).isFalse();
   }
 
-  static List<Path> allFixtures() {
-    return Fixtures.allPaths();
-  }
 
-  @ParameterizedTest
-  @MethodSource("allFixtures")
-  void parse_everyFixture_neverThrows(Path fixture) {
-    TextBlock t = TextBlock.of(fixture.getFileName().toString(), Fixtures.lines(fixture));
-    assertThat(parser.parse(t, ParseIssues.bounded(5)).entry()).isEqualTo(t.entry());
-  }
 }

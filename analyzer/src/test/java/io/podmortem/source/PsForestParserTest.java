@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.podmortem.model.ParseIssue;
 import io.podmortem.model.SourceRef;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class PsForestParserTest {
   private final PsForestParser parser = new PsForestParser();
@@ -253,15 +250,5 @@ class PsForestParserTest {
     assertThat(PsForestParser.looksLike(TextBlock.of("x", List.of()))).isFalse();
   }
 
-  static List<Path> allFixtures() {
-    return Fixtures.allPaths();
-  }
 
-  @ParameterizedTest
-  @MethodSource("allFixtures")
-  void parse_everyFixture_neverThrows(Path fixture) {
-    TextBlock t = TextBlock.of(fixture.getFileName().toString(), Fixtures.lines(fixture));
-    PsForest f = parser.parse(t, ParseIssues.bounded(5));
-    assertThat(f.entry()).isEqualTo(t.entry());
-  }
 }
