@@ -24,19 +24,6 @@ final class Fixtures {
     return TextBlock.of(name, read(ROOT.resolve(format).resolve(name)));
   }
 
-  /** Every fixture file, for sweeps that want the paths. */
-  static List<Path> allPaths() {
-    try (Stream<Path> s = Files.walk(ROOT)) {
-      return s.filter(Files::isRegularFile).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static List<String> lines(Path p) {
-    return read(p);
-  }
-
   static TextBlock of(String entry, String text) {
     return TextBlock.of(entry, List.of(text.split("\n", -1)));
   }
