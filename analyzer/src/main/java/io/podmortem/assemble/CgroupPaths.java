@@ -70,6 +70,24 @@ public final class CgroupPaths {
     return uid == null ? null : new CgroupPlacement(qos, uid, podPath.toString(), null, null);
   }
 
+  /**
+   * The container a cgroup path names, whether or not it is in a pod: {@code /docker/<id>},
+   * {@code /system.slice/docker-<id>.scope}, a pod's scope. Null when the path names none.
+   */
+  public static String containerId(String path) {
+    if (path == null) {
+      return null;
+    }
+    String[] parts = path.split("/");
+    for (int i = parts.length - 1; i >= 0; i--) {
+      Matcher scope = SCOPE.matcher(parts[i]);
+      if (scope.matches()) {
+        return scope.group("id");
+      }
+    }
+    return null;
+  }
+
   private static boolean isKubepodsLevel(String[] parts, int i) {
     String level = parts[i - 1];
     return level.equals("kubepods") || (i > 1 && parts[i - 2].equals("kubepods")

@@ -6,6 +6,7 @@ import io.podmortem.model.PodRef;
 import io.podmortem.model.ProcessKind;
 import io.podmortem.model.Role;
 import io.podmortem.model.RootFs;
+import io.podmortem.model.RuntimeState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,11 @@ final class ContainerDraft {
   String command;
   String status;
   DockershimName dockershim;
+  PodRef labelPod;
+  String labelContainerName;
+  boolean labelSandbox;
+  RuntimeState state;
+  String rootfsPath;
   CgroupPlacement placement;
   String cgroup;
   Integer shim;
@@ -39,11 +45,14 @@ final class ContainerDraft {
       pod = new PodRef(dockershim.namespace(), dockershim.podName(), dockershim.podUid());
       containerName = dockershim.containerName();
       attempt = dockershim.attempt();
+    } else if (labelPod != null) {
+      pod = labelPod;
+      containerName = labelContainerName;
     } else if (placement != null) {
       pod = new PodRef(null, null, placement.podUid());
     }
     return new Container(id, shortId, name, runtime, role, containerName, attempt, image, pod,
-        placement == null ? null : placement.qos(), cgroup, command, status, processes, shim, rootfs,
+        placement == null ? null : placement.qos(), cgroup, command, status, state, processes, shim, rootfs,
         evidence.build());
   }
 
@@ -54,6 +63,9 @@ final class ContainerDraft {
   private Role role(List<ProcessDraft> all) {
     if (dockershim != null) {
       return dockershim.isSandbox() ? Role.SANDBOX : Role.APP;
+    }
+    if (labelPod != null) {
+      return labelSandbox ? Role.SANDBOX : Role.APP;
     }
     if (placement == null) {
       return Role.PLAIN;

@@ -8,6 +8,9 @@ import io.podmortem.model.Process;
 import io.podmortem.model.ProcessKind;
 import io.podmortem.source.CgroupNode;
 import io.podmortem.source.CgroupTree;
+import io.podmortem.source.DockerContainer;
+import io.podmortem.source.ProcCgroups;
+import io.podmortem.source.RootfsFact;
 import io.podmortem.source.DockerPsRow;
 import io.podmortem.source.DockerPsTable;
 import io.podmortem.source.Observations;
@@ -15,6 +18,7 @@ import io.podmortem.source.Observed;
 import io.podmortem.source.PsForest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,8 +34,17 @@ public final class NodeAssembler {
     Observed host = obs.hostnames().isEmpty() ? null : obs.hostnames().get(0);
     String hostname = host == null ? null : host.value();
 
-    PsForest forest = obs.forests().stream().max(Comparator.comparingInt(f -> f.rows().size())).orElse(null);
-    List<ProcessDraft> procs = new ProcessAssembler().assemble(forest);
+    // The listing with PIDs wins (a collector's machine view); among equals, the longest.
+    PsForest forest = obs.forests().stream()
+        .max(Comparator.comparing((PsForest f) -> f.rows().stream().anyMatch(r -> r.pid() != null))
+            .thenComparingInt(f -> f.rows().size()))
+        .orElse(null);
+    Map<Integer, ProcCgroups.Located> procCgroups = new HashMap<>();
+    obs.procCgroups().forEach(p -> procCgroups.putAll(p.paths()));
+    List<ProcessDraft> procs = new ProcessAssembler().assemble(forest, procCgroups);
+    for (DockerContainer d : obs.dockerContainers()) {
+      DockerInspectAssembler.apply(d, draft(d.id()));
+    }
     for (DockerPsTable t : obs.dockerPs()) {
       t.rows().forEach(this::dockerRow);
     }
@@ -53,7 +66,15 @@ public final class NodeAssembler {
         draft(p.containerId).processes.add(p.index);
       }
     }
-    new RootfsAssembler().apply(obs.rootfs(), containers.values());
+    List<RootfsFact> facts = new ArrayList<>(obs.rootfs());
+    facts.addAll(LayerFacts.of(obs.rootfsRows(), obs.listings()));
+    for (ContainerDraft c : containers.values()) {
+      if (c.rootfsPath != null && c.id != null && facts.stream().noneMatch(f -> f.container().equals(c.id)
+          && f.fact().equals("path"))) {
+        facts.add(new RootfsFact(c.id, "path", c.rootfsPath, c.evidence.build().of("rootfs").get(0)));
+      }
+    }
+    new RootfsAssembler().apply(facts, containers.values());
 
     List<Process> processes = procs.stream().map(ProcessDraft::build).toList();
     List<Container> built = new ArrayList<>();
@@ -62,9 +83,11 @@ public final class NodeAssembler {
         .thenComparing(c -> c.containerName() == null ? "" : c.containerName())
         .thenComparing(Container::shortId));
     var pods = new PodAssembler().assemble(built, podCgroups, obs.kubectlPods(), hostname);
-    Evidence hostEvidence = host == null ? Evidence.NONE : Evidence.builder().add("hostname", host.ref()).build();
-    return new Node(hostname, hostEvidence, processes, pods, built, conflicts, obs.sources(),
-        missing(obs, forest, tree));
+    Observed date = obs.dates().isEmpty() ? null : obs.dates().get(0);
+    Evidence nodeEvidence = Evidence.builder().add("hostname", host == null ? null : host.ref())
+        .add("snapshotTime", date == null ? null : date.ref()).build();
+    return new Node(hostname, date == null ? null : date.value(), nodeEvidence, processes, pods, built, conflicts,
+        obs.sources(), missing(obs, forest, tree), obs.collection(), obs.warnings());
   }
 
   private static String podSortKey(Container c) {
@@ -82,16 +105,16 @@ public final class NodeAssembler {
     ContainerDraft c = draft(row.id());
     c.runtime = "docker";
     String name = row.names().isEmpty() ? null : row.names().get(0);
-    if (c.name == null && name != null) {
+    if (c.name == null && name != null && !name.isEmpty()) {
       c.name = name;
       c.dockershim = DockershimName.parse(name);
       c.evidence.add("name", row.ref());
     }
-    if (c.image == null) {
+    if (c.image == null && !row.image().isEmpty()) {
       c.image = row.image();
       c.evidence.add("image", row.ref());
     }
-    if (c.command == null || (!row.commandTruncated() && c.command.length() < row.command().length())) {
+    if (c.command == null) {
       c.command = row.command() + (row.commandTruncated() ? "…" : "");
       c.evidence.add("command", row.ref());
     }
@@ -143,10 +166,10 @@ public final class NodeAssembler {
     } else if (forest.rows().stream().allMatch(r -> r.pid() == null) && tree == null) {
       missing.add("ps shows no PIDs and there is no systemd-cgls tree: PIDs are unknown");
     }
-    if (tree == null) {
-      missing.add("no systemd-cgls tree: QoS classes and cgroups are unknown");
+    if (tree == null && obs.procCgroups().isEmpty() && obs.dockerContainers().isEmpty()) {
+      missing.add("no systemd-cgls tree, /proc/<pid>/cgroup or docker inspect: QoS classes and cgroups are unknown");
     }
-    if (obs.dockerPs().isEmpty()) {
+    if (obs.dockerPs().isEmpty() && obs.dockerContainers().isEmpty()) {
       missing.add("no docker ps table: container names, images and attempts are unknown");
     }
     if (obs.kubectlPods().isEmpty()) {

@@ -1,15 +1,21 @@
 package io.podmortem.assemble;
 
 import io.podmortem.model.ProcessKind;
+import io.podmortem.source.ProcCgroups;
 import io.podmortem.source.PsForest;
 import io.podmortem.source.PsRow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** Sorts the rows of a ps forest into kernel threads, host processes, shims and container processes. */
+/**
+ * Sorts the rows of a ps forest into kernel threads, host processes, shims and container processes. A process is
+ * in a container when it descends from a runtime shim, or when its {@code /proc/<pid>/cgroup} names a container;
+ * the cgroup wins, since a shim's {@code -id} names the pod's sandbox under containerd's CRI.
+ */
 final class ProcessAssembler {
 
-  List<ProcessDraft> assemble(PsForest forest) {
+  List<ProcessDraft> assemble(PsForest forest, Map<Integer, ProcCgroups.Located> cgroups) {
     List<ProcessDraft> out = new ArrayList<>();
     if (forest == null) {
       return out;
@@ -31,6 +37,16 @@ final class ProcessAssembler {
         d.containerId = parent.kind == ProcessKind.SHIM ? parent.shim.id() : parent.containerId;
       } else {
         d.kind = ProcessKind.HOST;
+      }
+      ProcCgroups.Located cg = row.pid() == null ? null : cgroups.get(row.pid());
+      if (cg != null) {
+        d.cgroup = cg.path();
+        d.cgroupRef = cg.ref();
+        String id = CgroupPaths.containerId(cg.path());
+        if (id != null && d.kind != ProcessKind.KERNEL_THREAD && d.kind != ProcessKind.SHIM) {
+          d.kind = ProcessKind.CONTAINER;
+          d.containerId = id;
+        }
       }
       out.add(d);
     }

@@ -15,6 +15,8 @@ final class ProcessDraft {
   Integer pid;
   SourceRef pidRef;
   String containerId;
+  String cgroup;
+  SourceRef cgroupRef;
   boolean matched;
 
   ProcessDraft(int index, PsRow row) {
@@ -30,7 +32,9 @@ final class ProcessDraft {
         .add("user", row.ref())
         .add("state", row.ref())
         .add("pid", pidRef)
+        .add("cgroup", cgroupRef)
         .build();
-    return new Process(index, row.parent(), pid, row.user(), row.stat(), row.command(), kind, containerId, ev);
+    return new Process(index, row.parent(), pid, row.user(), row.stat(), row.command(), kind, containerId, cgroup,
+        ev);
   }
 }

@@ -6,7 +6,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -26,25 +32,30 @@ public final class BundleReader {
     this.limits = limits;
   }
 
-  /** Streams every entry to the handler. Returns warnings about limits that cut the reading short. */
-  public List<String> read(Path bundle, EntryHandler handler) {
+  /**
+   * Streams every entry to the handler. Returns the sha256 of every file entry as read, and warnings about limits
+   * or damage that cut the reading short.
+   */
+  public ReadSummary read(Path bundle, EntryHandler handler) {
     if (!Files.exists(bundle, LinkOption.NOFOLLOW_LINKS)) {
       throw new BundleException("no such file or folder: " + bundle);
     }
     List<String> warnings = new ArrayList<>();
+    Map<String, String> digests = new LinkedHashMap<>();
     try {
       if (Files.isDirectory(bundle)) {
-        readFolder(bundle, handler, warnings);
+        readFolder(bundle, handler, warnings, digests);
       } else {
-        readArchive(bundle, handler, warnings);
+        readArchive(bundle, handler, warnings, digests);
       }
     } catch (IOException e) {
       throw new BundleException("cannot read " + bundle.getFileName() + ": " + e.getMessage(), e);
     }
-    return List.copyOf(warnings);
+    return new ReadSummary(warnings, digests);
   }
 
-  private void readFolder(Path root, EntryHandler handler, List<String> warnings) throws IOException {
+  private void readFolder(Path root, EntryHandler handler, List<String> warnings, Map<String, String> digests)
+      throws IOException {
     List<Path> paths;
     try (Stream<Path> walk = Files.walk(root)) {
       paths = walk.filter(p -> !p.equals(root)).sorted().toList();
@@ -65,7 +76,7 @@ public final class BundleReader {
       } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
         long size = Files.size(p);
         try (InputStream in = Files.newInputStream(p)) {
-          total += stream(new BundleEntry(name, EntryKind.FILE, size, null), in, handler, warnings);
+          total += stream(new BundleEntry(name, EntryKind.FILE, size, null), in, handler, warnings, digests);
         }
         if (total > limits.maxTotalBytes()) {
           warnings.add("stopped after " + total + " bytes, the limit for one bundle");
@@ -77,7 +88,8 @@ public final class BundleReader {
     }
   }
 
-  private void readArchive(Path file, EntryHandler handler, List<String> warnings) throws IOException {
+  private void readArchive(Path file, EntryHandler handler, List<String> warnings, Map<String, String> digests)
+      throws IOException {
     String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         InputStream in = decompress(raw, lower);
@@ -107,7 +119,7 @@ public final class BundleReader {
             ? e.getLinkName() : null);
         try {
           if (entry.kind() == EntryKind.FILE) {
-            total += stream(entry, tar, handler, warnings);
+            total += stream(entry, tar, handler, warnings, digests);
           } else {
             handler.entry(entry, InputStream.nullInputStream());
           }
@@ -123,16 +135,27 @@ public final class BundleReader {
     }
   }
 
-  private long stream(BundleEntry entry, InputStream in, EntryHandler handler, List<String> warnings)
-      throws IOException {
-    BoundedInputStream bounded = new BoundedInputStream(in, limits.maxEntryBytes());
+  private long stream(BundleEntry entry, InputStream in, EntryHandler handler, List<String> warnings,
+      Map<String, String> digests) throws IOException {
+    MessageDigest sha = sha256();
+    BoundedInputStream bounded = new BoundedInputStream(new DigestInputStream(in, sha), limits.maxEntryBytes());
     CountingInputStream counted = new CountingInputStream(bounded);
     handler.entry(entry, counted);
     counted.skipRest();
     if (bounded.wasCut()) {
       warnings.add(entry.name() + ": read only the first " + limits.maxEntryBytes() + " bytes");
+    } else {
+      digests.put(entry.name(), HexFormat.of().formatHex(sha.digest()));
     }
     return counted.count();
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
   }
 
   private static InputStream decompress(InputStream raw, String lowerName) throws IOException {

@@ -3,13 +3,14 @@ package io.podmortem.cli;
 import io.podmortem.assemble.NodeAssembler;
 import io.podmortem.bundle.BundleReader;
 import io.podmortem.bundle.Limits;
+import io.podmortem.bundle.ReadSummary;
 import io.podmortem.explain.Analysis;
 import io.podmortem.explain.Explainer;
 import io.podmortem.model.Node;
 import io.podmortem.source.Observations;
 import io.podmortem.source.SourceReader;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.LocalDate;
 
 /** Runs the pipeline on one bundle: read, sniff and parse, assemble, explain. */
 public final class Analyzer {
@@ -21,9 +22,10 @@ public final class Analyzer {
 
   public Analysis analyze(Path bundle) {
     SourceReader sources = new SourceReader(limits.maxLineChars());
-    List<String> warnings = new BundleReader(limits).read(bundle, sources);
-    Observations obs = sources.warnings(warnings).observations();
+    ReadSummary read = new BundleReader(limits).read(bundle, sources);
+    Observations obs = sources.finish(read);
     Node node = new NodeAssembler().assemble(obs);
-    return Explainer.standard().explain(node, null);
+    LocalDate date = node.snapshotTime() == null ? null : LocalDate.parse(node.snapshotTime().substring(0, 10));
+    return Explainer.standard().explain(node, date);
   }
 }

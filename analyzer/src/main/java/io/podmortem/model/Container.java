@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param shortId the 12-char ID
  * @param name the runtime's name (dockershim: {@code k8s_<ctr>_<pod>_<ns>_<uid>_<attempt>})
  * @param containerName the Kubernetes container name ({@code POD} for a sandbox)
+ * @param state what the runtime's inspect output says of its life, or null without one
  * @param processes indexes into {@link Node#processes()} of the processes inside it
  */
 public record Container(
@@ -26,6 +27,7 @@ public record Container(
     String cgroup,
     String command,
     String status,
+    RuntimeState state,
     List<Integer> processes,
     Integer shimProcess,
     RootFs rootfs,

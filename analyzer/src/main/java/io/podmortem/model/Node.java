@@ -4,16 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Everything the bundle shows about one node: the assembled, immutable model. */
+/**
+ * Everything the bundle shows about one node: the assembled, immutable model.
+ *
+ * @param snapshotTime the node's clock when the bundle was collected (UTC, ISO 8601), where a source shows it
+ * @param evidence where the node-level facts ({@code hostname}, {@code snapshotTime}) come from
+ * @param collection the collector's manifest, or null for hand-captured outputs
+ * @param warnings what cut the reading of the bundle short
+ */
 public record Node(
     String hostname,
-    Evidence hostnameEvidence,
+    String snapshotTime,
+    Evidence evidence,
     List<Process> processes,
     List<Pod> pods,
     List<Container> containers,
     List<Conflict> conflicts,
     List<SourceInfo> sources,
-    List<String> missing) {
+    List<String> missing,
+    Collection collection,
+    List<String> warnings) {
 
   public Node {
     processes = List.copyOf(processes);
@@ -22,7 +32,8 @@ public record Node(
     conflicts = List.copyOf(conflicts);
     sources = List.copyOf(sources);
     missing = List.copyOf(missing);
-    Objects.requireNonNull(hostnameEvidence, "hostnameEvidence");
+    warnings = List.copyOf(warnings);
+    Objects.requireNonNull(evidence, "evidence");
   }
 
   public long count(ProcessKind kind) {

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param pid the PID where any source shows it, else null
  * @param user the user column as given: a name, or a numeric uid under {@code ps n}
  * @param containerId full ID of the container the process runs in, or null
+ * @param cgroup its cgroup path from {@code /proc/<pid>/cgroup}, or null
  */
 public record Process(
     int index,
@@ -20,6 +21,7 @@ public record Process(
     String command,
     ProcessKind kind,
     String containerId,
+    String cgroup,
     Evidence evidence) {
 
   public Process {

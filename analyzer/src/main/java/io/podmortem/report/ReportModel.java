@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.podmortem.explain.Analysis;
 import io.podmortem.explain.ContainerExplanation;
+import io.podmortem.model.CollectedCommand;
+import io.podmortem.model.Collection;
 import io.podmortem.model.Container;
+import io.podmortem.model.IntegrityProblem;
+import io.podmortem.model.RuntimeState;
 import io.podmortem.model.Evidence;
 import io.podmortem.model.Finding;
 import io.podmortem.model.Node;
@@ -49,18 +53,22 @@ public final class ReportModel {
     n.sources().forEach(s -> sources.add(source(s)));
     ArrayNode missing = root.putArray("missing");
     n.missing().forEach(missing::add);
+    ArrayNode warnings = root.putArray("warnings");
+    n.warnings().forEach(warnings::add);
+    root.set("collection", collection(n.collection()));
     return root;
   }
 
   private static ObjectNode node(Node n) {
     ObjectNode o = F.objectNode();
     o.put("hostname", n.hostname());
+    o.put("snapshotTime", n.snapshotTime());
     o.put("processes", n.processes().size());
     o.put("kernelThreads", n.count(ProcessKind.KERNEL_THREAD));
     o.put("hostProcesses", n.count(ProcessKind.HOST) + n.count(ProcessKind.SHIM));
     o.put("runtimeShims", n.count(ProcessKind.SHIM));
     o.put("containerProcesses", n.count(ProcessKind.CONTAINER));
-    o.set("evidence", evidence(n.hostnameEvidence()));
+    o.set("evidence", evidence(n.evidence()));
     return o;
   }
 
@@ -154,6 +162,7 @@ public final class ReportModel {
     o.put("cgroup", c.cgroup());
     o.put("command", c.command());
     o.put("status", c.status());
+    o.set("state", state(c.state()));
     if (c.shimProcess() == null) {
       o.putNull("shim");
     } else {
@@ -177,6 +186,60 @@ public final class ReportModel {
     o.put("command", p.command());
     o.put("depth", Math.max(0, n.depth(p) - baseDepth));
     o.set("evidence", evidence(p.evidence()));
+    return o;
+  }
+
+  private static ObjectNode state(RuntimeState s) {
+    if (s == null) {
+      return null;
+    }
+    ObjectNode o = F.objectNode();
+    o.put("status", s.status());
+    o.put("running", s.running());
+    o.put("pid", s.pid());
+    o.put("exitCode", s.exitCode());
+    o.put("oomKilled", s.oomKilled());
+    o.put("restartCount", s.restartCount());
+    o.put("createdAt", s.createdAt());
+    o.put("startedAt", s.startedAt());
+    o.put("finishedAt", s.finishedAt());
+    o.put("user", s.user());
+    return o;
+  }
+
+  private static ObjectNode collection(Collection c) {
+    if (c == null) {
+      return null;
+    }
+    ObjectNode o = F.objectNode();
+    o.put("collector", c.collector());
+    o.put("version", c.version());
+    o.put("host", c.host());
+    o.put("startedAt", c.startedAt());
+    o.put("finishedAt", c.finishedAt());
+    o.put("user", c.user());
+    ArrayNode commands = o.putArray("commands");
+    for (CollectedCommand k : c.commands()) {
+      ObjectNode ko = commands.addObject();
+      ko.put("name", k.name());
+      ko.put("commandLine", k.commandLine());
+      ko.put("status", k.status());
+      ko.put("exitCode", k.exitCode());
+      ko.put("durationMs", k.durationMs());
+      ko.put("output", k.output());
+      ko.put("stderr", k.stderr());
+      ko.put("reason", k.reason());
+    }
+    ArrayNode warnings = o.putArray("warnings");
+    c.warnings().forEach(warnings::add);
+    ArrayNode integrity = o.putArray("integrity");
+    for (IntegrityProblem p : c.integrity()) {
+      ObjectNode po = integrity.addObject();
+      po.put("entry", p.entry());
+      po.put("expected", p.expected());
+      po.put("actual", p.actual());
+    }
+    o.set("evidence", refs(List.of(c.ref())));
     return o;
   }
 

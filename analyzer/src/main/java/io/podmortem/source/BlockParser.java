@@ -29,6 +29,16 @@ final class BlockParser {
       case FILE_OUTPUT -> FileDescriptionParser.parse(t, issues);
       case FIND_LISTING -> FindListingParser.parse(t, issues);
       case COUNT -> CountParser.parse(t, issues).orElse(null);
+      case MANIFEST -> out.collection = ManifestParser.parse(t, issues);
+      case DOCKER_INSPECT -> addAll(out.dockerContainers, DockerInspectParser.parse(t, issues));
+      case DOCKER_PS_JSON -> add(out.dockerPs, DockerPsJsonParser.parse(t, issues));
+      case PROC_CGROUP -> add(out.procCgroups, ProcCgroupParser.parse(t, issues));
+      case ROOTFS_TABLE -> addAll(out.rootfsRows, RootfsTableParser.parse(t, issues));
+      case LISTING -> {
+        Listing l = ListingParser.parse(t, issues);
+        out.listings.put(t.entry(), l);
+        yield l;
+      }
       default -> null;
     };
     record(t, format, issues, promptLine);
@@ -37,6 +47,11 @@ final class BlockParser {
 
   void record(TextBlock t, Format format, ParseIssues issues, int promptLine) {
     out.sources.add(new SourceInfo(t.entry(), promptLine, format.label(), t.command(), t.size(), issues.list()));
+  }
+
+  private static <T> java.util.List<T> addAll(java.util.List<T> list, java.util.List<T> values) {
+    list.addAll(values);
+    return values;
   }
 
   private static <T> T add(java.util.List<T> list, T value) {

@@ -2,7 +2,15 @@ package io.podmortem.source;
 
 /** The formats the sniffer recognises, with the names the report's Sources section shows. */
 public enum Format {
+  MANIFEST("podmortem manifest"),
   TRANSCRIPT("shell transcript"),
+  DOCKER_INSPECT("docker inspect JSON"),
+  DOCKER_PS_JSON("docker ps JSON lines"),
+  PROC_CGROUP("/proc/<pid>/cgroup"),
+  ROOTFS_TABLE("container layer table"),
+  LISTING("file listing"),
+  JSON("JSON"),
+  STDERR("stderr"),
   PS_FOREST("ps"),
   DOCKER_PS("docker ps table"),
   KUBECTL_PODS("kubectl get pods table"),

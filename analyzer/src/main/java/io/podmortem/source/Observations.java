@@ -1,8 +1,11 @@
 package io.podmortem.source;
 
+import io.podmortem.model.Collection;
 import io.podmortem.model.SourceInfo;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Everything the sources of one bundle yielded, parsed but not yet joined. */
 public record Observations(
@@ -13,7 +16,13 @@ public record Observations(
     List<RootfsFact> rootfs,
     List<Observed> hostnames,
     List<SourceInfo> sources,
-    List<String> warnings) {
+    List<String> warnings,
+    Collection collection,
+    List<DockerContainer> dockerContainers,
+    List<ProcCgroups> procCgroups,
+    List<RootfsRow> rootfsRows,
+    Map<String, Listing> listings,
+    List<Observed> dates) {
 
   public Observations {
     forests = List.copyOf(forests);
@@ -24,6 +33,11 @@ public record Observations(
     hostnames = List.copyOf(hostnames);
     sources = List.copyOf(sources);
     warnings = List.copyOf(warnings);
+    dockerContainers = List.copyOf(dockerContainers);
+    procCgroups = List.copyOf(procCgroups);
+    rootfsRows = List.copyOf(rootfsRows);
+    listings = Map.copyOf(listings);
+    dates = List.copyOf(dates);
   }
 
   /** Collects observations while the bundle streams past. */
@@ -36,6 +50,12 @@ public record Observations(
     final List<Observed> hostnames = new ArrayList<>();
     final List<SourceInfo> sources = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
+    Collection collection;
+    final List<DockerContainer> dockerContainers = new ArrayList<>();
+    final List<ProcCgroups> procCgroups = new ArrayList<>();
+    final List<RootfsRow> rootfsRows = new ArrayList<>();
+    final Map<String, Listing> listings = new LinkedHashMap<>();
+    final List<Observed> dates = new ArrayList<>();
 
     public Builder warning(String w) {
       warnings.add(w);
@@ -43,7 +63,8 @@ public record Observations(
     }
 
     public Observations build() {
-      return new Observations(forests, dockerPs, kubectlPods, cgroupTrees, rootfs, hostnames, sources, warnings);
+      return new Observations(forests, dockerPs, kubectlPods, cgroupTrees, rootfs, hostnames, sources, warnings,
+          collection, dockerContainers, procCgroups, rootfsRows, listings, dates);
     }
   }
 }

@@ -13,6 +13,15 @@ public final class Sniffer {
     if (first < 0) {
       return Format.EMPTY;
     }
+    if (ManifestParser.looksLike(t)) {
+      return Format.MANIFEST;
+    }
+    if (DockerInspectParser.looksLike(t)) {
+      return Format.DOCKER_INSPECT;
+    }
+    if (DockerPsJsonParser.looksLike(t)) {
+      return Format.DOCKER_PS_JSON;
+    }
     if (wholeEntry && TranscriptParser.looksLike(t)) {
       return Format.TRANSCRIPT;
     }
@@ -20,14 +29,19 @@ public final class Sniffer {
     if (hinted != null && (looksLike(hinted, t) || weak(hinted))) {
       return hinted;
     }
-    for (Format f : List.of(Format.SYSTEMD_CGLS, Format.DOCKER_PS, Format.KUBECTL_PODS, Format.PS_FOREST,
-        Format.OS_RELEASE, Format.FILE_OUTPUT, Format.COUNT)) {
+    for (Format f : List.of(Format.LISTING, Format.ROOTFS_TABLE, Format.PROC_CGROUP, Format.SYSTEMD_CGLS,
+        Format.DOCKER_PS, Format.KUBECTL_PODS, Format.PS_FOREST, Format.OS_RELEASE, Format.FILE_OUTPUT,
+        Format.COUNT)) {
       if (looksLike(f, t)) {
         return f;
       }
     }
     if (FindListingParser.looksLike(t)) {
       return Format.FIND_LISTING;
+    }
+    String head = t.lines().get(first).trim();
+    if (head.startsWith("{") || head.startsWith("[")) {
+      return Format.JSON;
     }
     return nonBlankLines(t) == 1 ? Format.VALUE : Format.UNKNOWN;
   }
@@ -46,6 +60,9 @@ public final class Sniffer {
       case FILE_OUTPUT -> FileDescriptionParser.looksLike(t);
       case COUNT -> CountParser.looksLike(t);
       case FIND_LISTING -> FindListingParser.looksLike(t);
+      case LISTING -> ListingParser.looksLike(t);
+      case ROOTFS_TABLE -> RootfsTableParser.looksLike(t);
+      case PROC_CGROUP -> ProcCgroupParser.looksLike(t);
       default -> false;
     };
   }

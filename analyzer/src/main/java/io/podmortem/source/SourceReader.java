@@ -3,19 +3,38 @@ package io.podmortem.source;
 import io.podmortem.bundle.BundleEntry;
 import io.podmortem.bundle.EntryHandler;
 import io.podmortem.bundle.EntryKind;
+import io.podmortem.bundle.ReadSummary;
+import io.podmortem.model.CollectedCommand;
+import io.podmortem.model.Collection;
+import io.podmortem.model.IntegrityProblem;
 import io.podmortem.model.ParseIssue;
 import io.podmortem.model.SourceInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Reads each bundle entry as it streams past: sniffs it, parses it, and collects the observations. */
+/**
+ * Reads each bundle entry as it streams past: sniffs it, parses it, and collects the observations. In a collector
+ * bundle the manifest comes first, and gives each later entry the command that printed it as a hint.
+ */
 public final class SourceReader implements EntryHandler {
+  /** A per-container entry of a collector bundle. Example match: {@code rootfs/os-release/608e4d22c9d2….txt}. */
+  private static final Pattern PER_CONTAINER = Pattern.compile(
+      "^rootfs/(?<kind>os-release|file)/(?<id>[0-9a-f]{64})\\.txt$");
+  /** Example match: {@code 2026-11-26T21:53:02Z}. */
+  private static final Pattern UTC_TIME = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$");
+
   private final Observations.Builder out = new Observations.Builder();
   private final BlockParser blocks = new BlockParser(out);
   private final Sniffer sniffer = new Sniffer();
   private final int maxLineChars;
+  private final Map<String, CollectedCommand> commandsByOutput = new HashMap<>();
 
   public SourceReader(int maxLineChars) {
     this.maxLineChars = maxLineChars;
@@ -35,33 +54,102 @@ public final class SourceReader implements EntryHandler {
       return;
     }
     TextDecoder decoder = new TextDecoder(maxLineChars);
-    TextBlock text = TextBlock.of(entry.name(), decoder.lines(content));
+    List<String> lines = decoder.lines(content);
     if (decoder.cutLines() > 0) {
       out.warning(entry.name() + ": " + decoder.cutLines() + " lines longer than " + maxLineChars
           + " characters were cut");
     }
-    read(text);
+    CollectedCommand cmd = commandsByOutput.get(entry.name());
+    read(new TextBlock(entry.name(), 1, lines, cmd == null ? null : cmd.commandLine()));
   }
 
   /** Reads one whole entry. */
   public void read(TextBlock text) {
+    if (out.collection != null && text.entry().startsWith("stderr/")) {
+      blocks.record(text, Format.STDERR, ParseIssues.bounded(1), 0);
+      return;
+    }
     Format format = sniffer.sniff(text, true);
     if (format == Format.TRANSCRIPT) {
       ParseIssues issues = ParseIssues.bounded(100);
       Transcript transcript = TranscriptParser.parse(text, issues);
       blocks.record(text, Format.TRANSCRIPT, issues, 0);
       new TranscriptInterpreter(out, blocks).interpret(transcript);
-    } else {
-      blocks.parse(text, format);
+      return;
+    }
+    Object value = blocks.parse(text, format);
+    if (value instanceof Collection c) {
+      c.commands().stream().filter(k -> k.output() != null).forEach(k -> commandsByOutput.put(k.output(), k));
+    }
+    perContainer(text, value);
+    commandValue(text, format);
+  }
+
+  /** {@code rootfs/os-release/<id>.txt} and {@code rootfs/file/<id>.txt} are facts about container {@code id}. */
+  private void perContainer(TextBlock text, Object value) {
+    Matcher m = PER_CONTAINER.matcher(text.entry());
+    if (!m.matches()) {
+      return;
+    }
+    String id = m.group("id");
+    if (value instanceof OsRelease os) {
+      for (String[] k : new String[][] {{"os", "PRETTY_NAME"}, {"osId", "ID"}, {"osVersion", "VERSION_ID"}}) {
+        if (os.get(k[1]) != null) {
+          out.rootfs.add(new RootfsFact(id, k[0], os.get(k[1]), os.ref(k[1])));
+        }
+      }
+    } else if (value instanceof List<?> files) {
+      for (Object o : files) {
+        if (o instanceof FileDescription f) {
+          out.rootfs.add(new RootfsFact(id, "binary", f.path(), f.ref()));
+          out.rootfs.add(new RootfsFact(id, "binaryDescription", f.description(), f.ref()));
+          out.rootfs.add(new RootfsFact(id, "staticBinary", Boolean.toString(f.staticallyLinked()), f.ref()));
+        }
+      }
     }
   }
 
-  public SourceReader warnings(List<String> warnings) {
-    warnings.forEach(out::warning);
-    return this;
+  /** A single value means what its command asked: {@code hostname} the host's name, {@code date -u} the time. */
+  private void commandValue(TextBlock text, Format format) {
+    if (format != Format.VALUE || text.command() == null) {
+      return;
+    }
+    int line = text.firstNonBlank();
+    String value = text.lines().get(line).trim();
+    List<String> words = ShellWords.words(text.command());
+    String tool = words.isEmpty() ? "" : Commands.basename(words.get(0));
+    if (tool.equals("hostname") || text.command().contains("/proc/sys/kernel/hostname")) {
+      out.hostnames.add(0, new Observed(value, text.ref(line)));
+    } else if (tool.equals("date") && UTC_TIME.matcher(value).matches()) {
+      out.dates.add(new Observed(value, text.ref(line)));
+    }
+  }
+
+  /** Ends the reading: records the reader's warnings, and checks each output against the manifest's sha256. */
+  public Observations finish(ReadSummary read) {
+    read.warnings().forEach(out::warning);
+    Collection c = out.collection;
+    if (c != null && !read.sha256().isEmpty()) {
+      List<IntegrityProblem> problems = new ArrayList<>();
+      for (CollectedCommand k : c.commands()) {
+        if (k.output() == null || k.sha256() == null) {
+          continue;
+        }
+        String actual = read.sha256().get(k.output());
+        if (!k.sha256().equalsIgnoreCase(String.valueOf(actual))) {
+          problems.add(new IntegrityProblem(k.output(), k.sha256(), actual));
+        }
+      }
+      out.collection = new Collection(c.collector(), c.version(), c.host(), c.startedAt(), c.finishedAt(), c.user(),
+          c.commands(), c.warnings(), problems, c.ref());
+      if (c.host() != null) {
+        out.hostnames.add(new Observed(c.host(), c.ref()));
+      }
+    }
+    return out.build();
   }
 
   public Observations observations() {
-    return out.build();
+    return finish(new ReadSummary(List.of(), Map.of()));
   }
 }

@@ -51,7 +51,9 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li{font-family:ui-m
 </#list>
 </ul></li>
 <li><b>Findings</b>: <span class="badge sev-high">${summary.findings.high} high</span><span class="badge sev-medium">${summary.findings.medium} medium</span><span class="badge sev-low">${summary.findings.low} low</span><span class="badge sev-info">${summary.findings.info} info</span></li>
+<#if node.snapshotTime??><li><b>Collected</b> at ${node.snapshotTime} by the node's clock<@ev node "snapshotTime"/>.</li></#if>
 <#list missing as m><li><b>Missing</b>: ${m}</li></#list>
+<#list warnings as w><li><b>Warning</b>: ${w}</li></#list>
 </ul>
 </section>
 
@@ -119,6 +121,7 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li{font-family:ui-m
 <dt>Image</dt><dd class="mono"><@v c.image/><@ev c "image"/><#if c.imageNote??> <span>${c.imageNote}</span></#if></dd>
 <dt>Command</dt><dd class="mono"><@v c.command/><@ev c "command"/></dd>
 <dt>Attempt</dt><dd><@v c.attempt/><#if c.status??>, status ${c.status}</#if><@ev c "status"/></dd>
+<#if c.state??><dt>State</dt><dd>${c.state.status!"?"}<#if c.state.exitCode?? && !c.state.running>, exit code ${c.state.exitCode}</#if><#if c.state.oomKilled>, OOM-killed</#if><#if c.state.startedAt??>, started ${c.state.startedAt}</#if><#if c.state.finishedAt??>, finished ${c.state.finishedAt}</#if><#if c.state.user?has_content>, user ${c.state.user}</#if></dd></#if>
 <dt>QoS / cgroup</dt><dd><@v c.qosClass/> <span class="mono"><@v c.cgroup/></span><@ev c "cgroup"/></dd>
 <#if c.shim??><dt>Shim</dt><dd class="mono"><#if c.shim.pid??>${c.shim.pid} </#if>${c.shim.command}<@ev c.shim "command"/></dd></#if>
 <#if c.rootfs??>
@@ -139,6 +142,23 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li{font-family:ui-m
 </details>
 </div>
 </#macro>
+
+<#if collection??>
+<section id="collection">
+<h2>Collection</h2>
+<p>${collection.collector!"?"} ${collection.version!""}, on ${collection.host!"?"} as ${collection.user!"?"}, from ${collection.startedAt!"?"} to ${collection.finishedAt!"?"}<@refs collection.evidence/></p>
+<ul>
+<#list collection.warnings as w><li>Collector warning: ${w}</li></#list>
+<#list collection.integrity as p><li class="sev-high">Integrity: ${p.entry} <#if p.actual??>has sha256 ${p.actual}, not ${p.expected}<#else>is missing (manifest sha256 ${p.expected})</#if></li></#list>
+</ul>
+<table>
+<tr><th>command</th><th>status</th><th>exit</th><th>ms</th><th>output</th></tr>
+<#list collection.commands as k>
+<tr<#if k.status! == "failed" || k.status! == "timeout"> class="sev-medium"</#if>><td class="mono">${k.commandLine}</td><td>${k.status!"?"}<#if k.reason??> (${k.reason})</#if></td><td><@v k.exitCode/></td><td><@v k.durationMs/></td><td class="mono"><@v k.output/></td></tr>
+</#list>
+</table>
+</section>
+</#if>
 
 <section id="sources">
 <h2>Sources</h2>

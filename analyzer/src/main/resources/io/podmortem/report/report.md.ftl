@@ -27,8 +27,14 @@
 </#if>
 </#list>
 - **Findings**: ${summary.findings.high} high, ${summary.findings.medium} medium, ${summary.findings.low} low, ${summary.findings.info} info.
+<#if node.snapshotTime??>
+- **Collected** at ${node.snapshotTime} by the node's clock<@ev node "snapshotTime"/>.
+</#if>
 <#list missing as m>
 - **Missing**: ${m}
+</#list>
+<#list warnings as w>
+- **Warning**: ${w}
 </#list>
 
 ## Containers
@@ -80,6 +86,9 @@ No findings.
 - Image: <@v c.image/><@ev c "image"/><#if c.imageNote??> ${c.imageNote}</#if>
 - Command: <@v c.command/><@ev c "command"/>
 - Attempt: <@v c.attempt/><#if c.status??>, status ${c.status}</#if><@ev c "status"/>
+<#if c.state??>
+- State: ${c.state.status!"?"}<#if c.state.exitCode?? && !c.state.running>, exit code ${c.state.exitCode}</#if><#if c.state.oomKilled>, OOM-killed</#if><#if c.state.startedAt??>, started ${c.state.startedAt}</#if><#if c.state.finishedAt??>, finished ${c.state.finishedAt}</#if><#if c.state.user?has_content>, user ${c.state.user}</#if>
+</#if>
 - QoS class: <@v c.qosClass/>; cgroup: <@v c.cgroup/><@ev c "cgroup"/>
 <#if c.shim??>
 - Shim: <#if c.shim.pid??>pid ${c.shim.pid} </#if>${c.shim.command}<@ev c.shim "command"/>
@@ -109,6 +118,24 @@ ${""?left_pad(2 + pr.depth * 2)}- <#if pr.pid??>${pr.pid} </#if>user ${pr.user!"
 </#if>
 
 </#list>
+<#if collection??>
+## Collection
+
+- Collector: ${collection.collector!"?"} ${collection.version!""}, on ${collection.host!"?"} as ${collection.user!"?"}, from ${collection.startedAt!"?"} to ${collection.finishedAt!"?"}<@refs collection.evidence/>
+<#list collection.warnings as w>
+- Collector warning: ${w}
+</#list>
+<#list collection.integrity as p>
+- Integrity: ${p.entry} <#if p.actual??>has sha256 ${p.actual}, not ${p.expected}<#else>is missing (manifest sha256 ${p.expected})</#if>
+</#list>
+
+| command | status | exit | ms | output |
+|---|---|---|---|---|
+<#list collection.commands as k>
+| ${k.commandLine} | ${k.status!"?"}<#if k.reason??> (${k.reason})</#if> | <@v k.exitCode/> | <@v k.durationMs/> | <@v k.output/> |
+</#list>
+
+</#if>
 ## Sources
 
 | entry | line | format | command | lines | issues |

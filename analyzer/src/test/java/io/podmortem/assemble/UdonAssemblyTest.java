@@ -46,7 +46,7 @@ class UdonAssemblyTest {
   @Test
   void hostname_comesFromTheKubectlPrompt() {
     assertThat(node.hostname()).isEqualTo("udon");
-    assertThat(node.hostnameEvidence().of("hostname").get(0).toString()).isEqualTo("kubectl-get-pods.txt:1");
+    assertThat(node.evidence().of("hostname").get(0).toString()).isEqualTo("kubectl-get-pods.txt:1");
   }
 
   @Test

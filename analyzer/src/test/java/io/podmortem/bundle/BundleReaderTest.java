@@ -67,12 +67,15 @@ class BundleReaderTest {
 
   @Test
   void read_tarGz_namesAreData_linksAndDevicesAreNotFollowed() throws IOException {
-    List<String> warnings = new BundleReader(Limits.defaults()).read(write("b.tar.gz", tar(), true, false),
-        recorder());
+    ReadSummary read = new BundleReader(Limits.defaults()).read(write("b.tar.gz", tar(), true, false), recorder());
+    List<String> warnings = read.warnings();
     assertThat(warnings).isEmpty();
     assertThat(seen).containsExactly("FILE ps.txt hello", "FILE ../../etc/passwd evil",
         "SYMLINK link -> /etc/shadow ", "DEVICE dev ");
     assertThat(dir.getParent().resolve("etc")).doesNotExist();
+    // sha256 of "hello", the bytes of ps.txt as stored.
+    assertThat(read.sha256()).containsEntry("ps.txt",
+        "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
   }
 
   @Test
@@ -86,7 +89,7 @@ class BundleReaderTest {
   void read_truncatedGzip_keepsWhatWasRead_andWarnsWhereItBroke() throws IOException {
     byte[] whole = Files.readAllBytes(write("whole.tar.gz", tar(), true, false));
     Path cut = write("cut.tar.gz", Arrays.copyOf(whole, whole.length / 2), false, false);
-    List<String> warnings = new BundleReader(Limits.defaults()).read(cut, recorder());
+    List<String> warnings = new BundleReader(Limits.defaults()).read(cut, recorder()).warnings();
     assertThat(warnings).hasSize(1);
     assertThat(warnings.get(0)).startsWith("archive broken");
   }
@@ -95,7 +98,7 @@ class BundleReaderTest {
   void read_entryOverTheLimit_isCutAndReported() throws IOException {
     Files.writeString(dir.resolve("big.txt"), "x".repeat(1000));
     List<String> warnings = new BundleReader(new Limits(100, 1 << 20, 10, 1000)).read(dir, (e, in) ->
-        seen.add(e.name() + " " + in.readAllBytes().length));
+        seen.add(e.name() + " " + in.readAllBytes().length)).warnings();
     assertThat(seen).containsExactly("big.txt 100");
     assertThat(warnings).containsExactly("big.txt: read only the first 100 bytes");
   }

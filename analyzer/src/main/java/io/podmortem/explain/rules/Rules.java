@@ -15,6 +15,8 @@ public final class Rules {
         new RootProcessRule(),
         new PodWithoutContainerRule(),
         new SourcesDisagreeRule(),
-        new ImageByIdRule());
+        new ImageByIdRule(),
+        new BundleIntegrityRule(),
+        new CollectionGapRule());
   }
 }

@@ -1,0 +1,56 @@
+package io.podmortem.assemble;
+
+import io.podmortem.model.PodRef;
+import io.podmortem.model.RuntimeState;
+import io.podmortem.source.DockerContainer;
+
+/**
+ * Folds what {@code docker inspect} says into a container draft. Inspect is the most precise source, so its values
+ * replace those of tables; its dockershim labels name the pod where the container's name does not.
+ */
+final class DockerInspectAssembler {
+  private DockerInspectAssembler() {}
+
+  static void apply(DockerContainer d, ContainerDraft c) {
+    c.runtime = "docker";
+    c.name = d.name();
+    c.evidence.add("name", d.ref()).add("id", d.ref());
+    c.dockershim = DockershimName.parse(d.name());
+    if (c.dockershim == null && d.label("io.kubernetes.pod.name") != null) {
+      c.labelPod = new PodRef(d.label("io.kubernetes.pod.namespace"), d.label("io.kubernetes.pod.name"),
+          d.label("io.kubernetes.pod.uid"));
+      c.labelContainerName = d.label("io.kubernetes.container.name");
+      c.labelSandbox = "podsandbox".equals(d.label("io.kubernetes.docker.type"));
+    }
+    if (d.image() != null) {
+      c.image = d.image();
+      c.evidence.add("image", d.ref());
+    }
+    String command = (d.path() == null ? "" : d.path()) + (d.args().isEmpty() ? "" : " " + String.join(" ", d.args()));
+    if (!command.isBlank()) {
+      c.command = command;
+      c.evidence.add("command", d.ref());
+    }
+    c.status = d.status();
+    c.evidence.add("status", d.ref());
+    c.state = new RuntimeState(d.status(), d.running(), d.pid() == 0 ? null : d.pid(), d.exitCode(), d.oomKilled(),
+        d.restartCount(), d.createdAt(), d.startedAt(), d.finishedAt(), d.user());
+    if (d.cgroupParent() != null && !d.cgroupParent().isEmpty()) {
+      CgroupPlacement pl = CgroupPaths.parse(d.cgroupParent());
+      if (pl != null && c.placement == null) {
+        c.placement = new CgroupPlacement(pl.qos(), pl.podUid(), pl.podCgroup(), d.id(), "docker");
+        c.evidence.add("qosClass", d.ref());
+      }
+      if (c.cgroup == null) {
+        c.cgroup = d.cgroupParent().endsWith(".slice")
+            ? d.cgroupParent() + "/docker-" + d.id() + ".scope"
+            : d.cgroupParent() + "/" + d.id();
+        c.evidence.add("cgroup", d.ref());
+      }
+    }
+    if (d.mergedDir() != null && c.rootfsPath == null) {
+      c.rootfsPath = d.mergedDir();
+      c.evidence.add("rootfs", d.ref());
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.podmortem.source;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code /proc/<pid>/cgroup} of every process, each line prefixed with its pid (collector/FORMAT.md).
+ *
+ * <pre>
+ * 11414 9:name=systemd:/kubepods/pod3f1c2a9e-5b7d-4e21-9c0a-6d8e2f4b1a70/bf0a6c72b878…
+ * 11414 8:pids:/kubepods/pod3f1c2a9e-5b7d-4e21-9c0a-6d8e2f4b1a70/bf0a6c72b878…
+ * 2201 0::/kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-pod7fda01c4_….slice/cri-containerd-e58a….scope
+ * </pre>
+ */
+public final class ProcCgroupParser {
+  /** Example match: {@code 11414 9:name=systemd:/kubepods/pod3f…/bf0a…}. */
+  private static final Pattern LINE = Pattern.compile(
+      "^(?<pid>\\d{1,10}) (?<hierarchy>\\d+):(?<controllers>[^:]*):(?<path>/.*)$");
+  /** A path segment that names a container. */
+  private static final Pattern CONTAINER = Pattern.compile("[0-9a-f]{64}");
+
+  private ProcCgroupParser() {}
+
+  public static boolean looksLike(TextBlock t) {
+    int first = t.firstNonBlank();
+    if (first < 0) {
+      return false;
+    }
+    int seen = 0;
+    for (int i = first; i < t.size() && seen < 5; i++) {
+      String l = t.lines().get(i);
+      if (l.isBlank()) {
+        continue;
+      }
+      if (!LINE.matcher(l).matches()) {
+        return false;
+      }
+      seen++;
+    }
+    return seen > 0;
+  }
+
+  public static ProcCgroups parse(TextBlock t, ParseIssues issues) {
+    Map<Integer, ProcCgroups.Located> best = new HashMap<>();
+    Map<Integer, Integer> rank = new HashMap<>();
+    for (int i = 0; i < t.size(); i++) {
+      String l = t.lines().get(i);
+      if (l.isBlank()) {
+        continue;
+      }
+      Matcher m = LINE.matcher(l);
+      if (!m.matches()) {
+        issues.add(t, i, 1, "expected '<pid> <id>:<controllers>:<path>', got " + ParseIssues.quote(l));
+        continue;
+      }
+      int pid;
+      try {
+        pid = Integer.parseInt(m.group("pid"));
+      } catch (NumberFormatException e) {
+        issues.add(t, i, 1, "pid out of range in " + ParseIssues.quote(l));
+        continue;
+      }
+      String path = m.group("path");
+      int r = rank(m.group("hierarchy"), m.group("controllers"), path);
+      if (r > rank.getOrDefault(pid, -1)) {
+        rank.put(pid, r);
+        best.put(pid, new ProcCgroups.Located(path, t.ref(i)));
+      }
+    }
+    return new ProcCgroups(t.entry(), best);
+  }
+
+  /** A path naming a container says most; then cgroup v2's unified line; then name=systemd; then any. */
+  private static int rank(String hierarchy, String controllers, String path) {
+    if (CONTAINER.matcher(path).find()) {
+      return 3;
+    }
+    if (hierarchy.equals("0") && controllers.isEmpty() && !path.equals("/")) {
+      return 2;
+    }
+    return controllers.equals("name=systemd") ? 1 : 0;
+  }
+}
