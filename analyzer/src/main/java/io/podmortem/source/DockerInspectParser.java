@@ -59,7 +59,7 @@ public final class DockerInspectParser {
         }
       }
     } catch (Exception e) {
-      issues.add(t, 0, 0, "docker inspect output broken off: " + Jsons.message(e));
+      issues.add(Jsons.issue(t, "docker inspect output broken off", e));
     }
     return out;
   }

@@ -1,17 +1,21 @@
 package io.podmortem.source;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.podmortem.model.ParseIssue;
 
 /** Helpers for JSON sources. */
 final class Jsons {
   private Jsons() {}
 
-  /** A parse error's message without Jackson's source dump, with its line where known. */
-  static String message(Exception e) {
+  /** An issue at the place a JSON error points to, with the parser's own message, not its source dump. */
+  static ParseIssue issue(TextBlock t, String what, Exception e) {
     if (e instanceof JsonProcessingException j) {
-      String m = j.getOriginalMessage();
-      return j.getLocation() == null ? m : m + " at line " + j.getLocation().getLineNr();
+      JsonLocation at = j.getLocation();
+      int line = at == null || at.getLineNr() < 1 ? 0 : t.lineNo(at.getLineNr() - 1);
+      int column = at == null || at.getColumnNr() < 1 ? 0 : at.getColumnNr();
+      return new ParseIssue(t.entry(), line, column, what + ": " + j.getOriginalMessage());
     }
-    return e.getMessage();
+    return new ParseIssue(t.entry(), 0, 0, what + ": " + e.getMessage());
   }
 }

@@ -55,7 +55,7 @@ public final class ManifestParser {
     try {
       m = JSON.readValue(String.join("\n", t.lines()), ManifestJson.class);
     } catch (Exception e) {
-      issues.add(t, 0, 0, "not a valid manifest: " + Jsons.message(e));
+      issues.add(Jsons.issue(t, "not a valid manifest", e));
       return null;
     }
     List<CollectedCommand> commands = new ArrayList<>();
