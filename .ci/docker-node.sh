@@ -26,6 +26,7 @@ readonly MARK=io.podmortem.e2e=docker-node
 readonly PAUSE_IMAGE=pm-pause:3.9
 readonly BUSYBOX_IMAGE=pm-busybox:1.35
 readonly APP_IMAGE=pm-app:1
+CGROUP_DRIVER=cgroupfs
 
 log() { printf 'docker-node: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -135,12 +136,23 @@ app() {
     "$@"
 }
 
+# cgroup_parent QOS UID: where kubelet puts the pod. With the cgroupfs driver a path; with the systemd driver a
+# slice whose name spells the path, with the UID's dashes turned to underscores (kubelet's
+# pkg/kubelet/cm/cgroup_manager_linux.go, ToSystemd). Docker on a systemd host with cgroup v2 picks systemd.
 cgroup_parent() {
-  case $1 in
-    guaranteed) printf '/kubepods/pod%s' "$2" ;;
-    burstable | besteffort) printf '/kubepods/%s/pod%s' "$1" "$2" ;;
-    *) die "unknown QoS level $1" ;;
-  esac
+  local qos=$1 uid=$2
+  case $qos in guaranteed | burstable | besteffort) ;; *) die "unknown QoS level $qos" ;; esac
+  if [ "$CGROUP_DRIVER" = systemd ]; then
+    case $qos in
+      guaranteed) printf 'kubepods-pod%s.slice' "${uid//-/_}" ;;
+      *) printf 'kubepods-%s-pod%s.slice' "$qos" "${uid//-/_}" ;;
+    esac
+  else
+    case $qos in
+      guaranteed) printf '/kubepods/pod%s' "$uid" ;;
+      *) printf '/kubepods/%s/pod%s' "$qos" "$uid" ;;
+    esac
+  fi
 }
 
 wait_exit() {
@@ -203,6 +215,7 @@ start_node() {
 
 up() {
   docker info >/dev/null 2>&1 || die "docker does not answer; is dockerd running?"
+  CGROUP_DRIVER=$(docker info --format '{{.CgroupDriver}}')
   down
   build_images
   start_node
