@@ -27,6 +27,8 @@ final class PodAssembler {
     String uid;
     PodCgroup cgroup;
     KubectlPodRow kubectl;
+    QosClass containerQos;
+    List<SourceRef> containerQosRefs = List.of();
     final List<String> containerIds = new ArrayList<>();
     final Evidence.Builder evidence = Evidence.builder();
   }
@@ -42,6 +44,11 @@ final class PodAssembler {
       Draft d = find(c.pod().namespace(), c.pod().name(), c.pod().uid());
       d.containerIds.add(c.id() != null ? c.id() : c.shortId());
       d.evidence.addAll("name", c.evidence().of("name")).addAll("uid", c.evidence().of("name"));
+      if (d.containerQos == null && c.qosClass() != null) {
+        // A stopped pod has no cgroup left to show; its containers' cgroup parents still say where it was.
+        d.containerQos = c.qosClass();
+        d.containerQosRefs = c.evidence().of("qosClass");
+      }
     }
     cgroups.forEach((uid, cg) -> {
       Draft d = find(null, null, uid);
@@ -74,8 +81,11 @@ final class PodAssembler {
       d.evidence.addAll("owner", d.evidence.build().of("name"));
     }
     d.evidence.addAll("static", d.evidence.build().of("uid"));
+    if (d.cgroup == null) {
+      d.evidence.addAll("qosClass", d.containerQosRefs);
+    }
     return new Pod(d.namespace, d.name, d.uid, isStatic, PodUids.reason(d.uid),
-        d.cgroup == null ? null : d.cgroup.qos(), d.cgroup == null ? null : d.cgroup.path(), owner,
+        d.cgroup != null ? d.cgroup.qos() : d.containerQos, d.cgroup == null ? null : d.cgroup.path(), owner,
         k == null ? null : k.ready(), status, phase(status), k == null ? null : k.restarts(),
         d.containerIds.stream().sorted().toList(), d.evidence.build());
   }

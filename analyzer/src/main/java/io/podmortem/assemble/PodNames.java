@@ -13,6 +13,12 @@ public final class PodNames {
   /** A ReplicaSet's pod. Example match: {@code hello-node-59bffcc9fd-8hkgb}. */
   private static final Pattern REPLICASET = Pattern.compile(
       "^(?<base>.+)-(?<hash>" + SAFE + "{6,10})-(?<suffix>" + SAFE + "{5})$");
+  /**
+   * A CronJob's Job's pod: the Job is named after the scheduled time in minutes since the epoch. Example match:
+   * {@code report-28391820-q8z7w}.
+   */
+  private static final Pattern CRONJOB = Pattern.compile(
+      "^(?<cron>.+)-(?<minutes>\\d{8,10})-(?<suffix>" + SAFE + "{5})$");
   /** A DaemonSet's or a Job's pod. Example match: {@code weave-net-mchmg}. */
   private static final Pattern FIVE = Pattern.compile("^(?<base>.+)-(?<suffix>" + SAFE + "{5})$");
   /** A StatefulSet's pod. Example match: {@code zk-0}. */
@@ -34,6 +40,12 @@ public final class PodNames {
         return new Owner("Node", node, "a static pod: kubelet names it '" + base + "' plus '-" + node
             + "', the node's name, and its mirror pod is owned by Node/" + node);
       }
+    }
+    Matcher cron = CRONJOB.matcher(name);
+    if (cron.matches()) {
+      return new Owner("Job", cron.group("cron") + "-" + cron.group("minutes"), "the name ends in a scheduled time "
+          + "in minutes and a 5-character suffix, as a CronJob names its Jobs and a Job its pods; the Job belongs to "
+          + "CronJob " + cron.group("cron"));
     }
     Matcher rs = REPLICASET.matcher(name);
     if (rs.matches()) {

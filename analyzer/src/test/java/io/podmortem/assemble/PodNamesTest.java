@@ -13,6 +13,7 @@ class PodNamesTest {
         .isEqualTo("Job");
     assertThat(PodNames.infer("etcd-udon", "udon", true, "Running").kind()).isEqualTo("Node");
     assertThat(PodNames.infer("zk-0", null, false, null).kind()).isEqualTo("StatefulSet");
+    assertThat(PodNames.infer("report-28391820-q8z7w", null, false, null).name()).isEqualTo("report-28391820");
     assertThat(PodNames.infer("standalone", null, false, null)).isNull();
   }
 
