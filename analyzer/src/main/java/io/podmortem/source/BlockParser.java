@@ -34,11 +34,10 @@ final class BlockParser {
       case DOCKER_PS_JSON -> add(out.dockerPs, DockerPsJsonParser.parse(t, issues));
       case PROC_CGROUP -> add(out.procCgroups, ProcCgroupParser.parse(t, issues));
       case ROOTFS_TABLE -> addAll(out.rootfsRows, RootfsTableParser.parse(t, issues));
-      case LISTING -> {
-        Listing l = ListingParser.parse(t, issues);
-        out.listings.put(t.entry(), l);
-        yield l;
-      }
+      case LISTING -> putListing(ListingParser.parse(t, issues));
+      // An empty directory lists nothing: still a listing, so the layer chain stays complete.
+      case EMPTY -> t.command() != null && t.command().startsWith("find ") && t.entry().startsWith("rootfs/")
+          ? putListing(new Listing(t.entry(), java.util.List.of(), null)) : null;
       default -> null;
     };
     record(t, format, issues, promptLine);
@@ -47,6 +46,11 @@ final class BlockParser {
 
   void record(TextBlock t, Format format, ParseIssues issues, int promptLine) {
     out.sources.add(new SourceInfo(t.entry(), promptLine, format.label(), t.command(), t.size(), issues.list()));
+  }
+
+  private Listing putListing(Listing l) {
+    out.listings.put(l.entry(), l);
+    return l;
   }
 
   private static <T> java.util.List<T> addAll(java.util.List<T> list, java.util.List<T> values) {

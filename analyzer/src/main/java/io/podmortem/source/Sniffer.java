@@ -26,7 +26,7 @@ public final class Sniffer {
       return Format.TRANSCRIPT;
     }
     Format hinted = hint(t.command());
-    if (hinted != null && (looksLike(hinted, t) || weak(hinted))) {
+    if (hinted != null && looksLike(hinted, t)) {
       return hinted;
     }
     for (Format f : List.of(Format.LISTING, Format.ROOTFS_TABLE, Format.PROC_CGROUP, Format.SYSTEMD_CGLS,
@@ -35,6 +35,9 @@ public final class Sniffer {
       if (looksLike(f, t)) {
         return f;
       }
+    }
+    if (hinted != null && weak(hinted)) {
+      return hinted;
     }
     if (FindListingParser.looksLike(t)) {
       return Format.FIND_LISTING;

@@ -98,6 +98,16 @@ public final class SourceReader implements EntryHandler {
           out.rootfs.add(new RootfsFact(id, k[0], os.get(k[1]), os.ref(k[1])));
         }
       }
+    } else if (m.group("kind").equals("file") && !(value instanceof List<?>) && text.firstNonBlank() >= 0
+        && text.command() != null && ShellWords.words(text.command()).contains("-b")) {
+      // file -b prints the description alone; the path is the command's last word, on the host.
+      List<String> words = ShellWords.words(text.command());
+      int line = text.firstNonBlank();
+      String description = text.lines().get(line).trim();
+      out.rootfs.add(new RootfsFact(id, "binary", insideRootfs(words.get(words.size() - 1)), text.ref(line)));
+      out.rootfs.add(new RootfsFact(id, "binaryDescription", description, text.ref(line)));
+      out.rootfs.add(new RootfsFact(id, "staticBinary", Boolean.toString(description.contains("statically linked")),
+          text.ref(line)));
     } else if (value instanceof List<?> files) {
       for (Object o : files) {
         if (o instanceof FileDescription f) {
@@ -107,6 +117,17 @@ public final class SourceReader implements EntryHandler {
         }
       }
     }
+  }
+
+  /** A host path into a container's rootfs, as the path inside it: {@code …/merged/bin/sh} gives {@code /bin/sh}. */
+  static String insideRootfs(String hostPath) {
+    for (String root : List.of("/merged/", "/diff/", "/rootfs/", "/fs/")) {
+      int at = hostPath.lastIndexOf(root);
+      if (at >= 0) {
+        return hostPath.substring(at + root.length() - 1);
+      }
+    }
+    return hostPath;
   }
 
   /** A single value means what its command asked: {@code hostname} the host's name, {@code date -u} the time. */

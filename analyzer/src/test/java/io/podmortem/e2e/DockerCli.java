@@ -63,6 +63,21 @@ final class DockerCli {
     return r;
   }
 
+  /** How many entries {@code docker export} writes for the container: its merged root filesystem. */
+  static int exportEntries(String id) {
+    byte[] tar = runOk("export", id).stdout();
+    int n = 0;
+    try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+        new java.io.ByteArrayInputStream(tar))) {
+      while (in.getNextEntry() != null) {
+        n++;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("docker export " + id + " gave no readable tar", e);
+    }
+    return n;
+  }
+
   /** Full IDs of every container, running or not, that carries the label. */
   static List<String> containerIds(String label) {
     return runOk("ps", "-a", "--no-trunc", "-q", "--filter", "label=" + label).text().lines()

@@ -120,6 +120,9 @@ class DockerEngineEndToEndTest {
     JsonNode rootfs = c.path("rootfs");
     String os = rootfs.isObject() ? text(rootfs, "os") : null;
     soft.assertThat(os).as("%s: rootfs.os (PRETTY_NAME of the container's os-release)", name).isEqualTo(pretty);
+    // The merged view rebuilt from layer listings holds exactly what docker export writes.
+    soft.assertThat(rootfs.path("entries").isNumber() ? rootfs.path("entries").asInt() : null)
+        .as("%s: rootfs.entries (docker export)", name).isEqualTo(DockerCli.exportEntries(id));
 
     checkProcesses(soft, name, id, inspect, c);
     soft.assertAll();
