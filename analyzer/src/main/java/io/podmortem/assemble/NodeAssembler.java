@@ -6,6 +6,7 @@ import io.podmortem.model.Evidence;
 import io.podmortem.model.Node;
 import io.podmortem.model.Process;
 import io.podmortem.model.ProcessKind;
+import io.podmortem.model.SourceRef;
 import io.podmortem.source.CgroupNode;
 import io.podmortem.source.CgroupTree;
 import io.podmortem.source.DockerContainer;
@@ -29,6 +30,7 @@ public final class NodeAssembler {
   private static final Pattern HEX = Pattern.compile("^[0-9a-f]{12,64}$");
 
   private final Map<String, ContainerDraft> containers = new TreeMap<>();
+  private final List<Conflict> conflicts = new ArrayList<>();
 
   public Node assemble(Observations obs) {
     Observed host = obs.hostnames().isEmpty() ? null : obs.hostnames().get(0);
@@ -60,7 +62,7 @@ public final class NodeAssembler {
     }
     CgroupTree tree = obs.cgroupTrees().stream().max(Comparator.comparingInt(t -> t.groups().size())).orElse(null);
     Map<String, PodAssembler.PodCgroup> podCgroups = cgroups(tree);
-    List<Conflict> conflicts = new PidMatcher().match(procs, tree);
+    conflicts.addAll(new PidMatcher().match(procs, tree));
     for (ProcessDraft p : procs) {
       if (p.kind == ProcessKind.CONTAINER && p.containerId != null && HEX.matcher(p.containerId).matches()) {
         draft(p.containerId).processes.add(p.index);
@@ -114,6 +116,7 @@ public final class NodeAssembler {
       c.image = row.image();
       c.evidence.add("image", row.ref());
     }
+    crossCheck(c, row);
     if (c.command == null) {
       c.command = row.command() + (row.commandTruncated() ? "…" : "");
       c.evidence.add("command", row.ref());
@@ -121,6 +124,24 @@ public final class NodeAssembler {
     if (c.status == null) {
       c.status = row.status();
       c.evidence.add("status", row.ref());
+    }
+  }
+
+  /** Where docker inspect was read too, the table must agree with it: image, and running or not. */
+  private void crossCheck(ContainerDraft c, DockerPsRow row) {
+    if (c.state == null) {
+      return;
+    }
+    List<SourceRef> inspect = c.evidence.build().of("status");
+    SourceRef at = inspect.isEmpty() ? null : inspect.get(0);
+    boolean tableRunning = row.status().startsWith("Up");
+    if (!row.status().isEmpty() && tableRunning != c.state.running()) {
+      conflicts.add(new Conflict(c.shortId, "state", row.status(), row.ref(), c.state.status(), at));
+    }
+    boolean sameImage = row.image().isEmpty() || row.image().equals(c.image)
+        || (c.image != null && row.image().matches("[0-9a-f]{12,64}"));
+    if (!sameImage) {
+      conflicts.add(new Conflict(c.shortId, "image", row.image(), row.ref(), c.image, at));
     }
   }
 
