@@ -80,8 +80,9 @@ public final class ReportModel {
     o.put("containers", n.containers().size());
     o.put("sandboxes", n.containers().stream().filter(c -> c.role() == Role.SANDBOX).count());
     o.put("appContainers", n.containers().stream().filter(c -> c.role() == Role.APP).count());
+    o.put("plainContainers", n.containers().stream().filter(c -> c.role() == Role.PLAIN).count());
     o.put("otherContainers", n.containers().stream()
-        .filter(c -> c.role() != Role.SANDBOX && c.role() != Role.APP).count());
+        .filter(c -> c.role() == Role.INIT || c.role() == Role.EPHEMERAL).count());
     ArrayNode without = o.putArray("podsWithoutContainers");
     n.pods().stream().filter(p -> p.containerIds().isEmpty()).forEach(p -> {
       ObjectNode po = without.addObject();

@@ -37,9 +37,9 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li{font-family:ui-m
 <ul>
 <li><b>Node</b> ${node.hostname!"(hostname not shown)"}<@ev node "hostname"/>: ${node.processes} processes: ${node.kernelThreads} kernel threads, ${node.hostProcesses} host processes (${node.runtimeShims} of them container runtime shims), ${node.containerProcesses} processes inside containers.</li>
 <li><b>Pods</b>: ${summary.pods} known, ${summary.podsWithContainers} with containers on this node.</li>
-<li><b>Containers</b>: ${summary.containers}: ${summary.sandboxes} sandboxes and ${summary.appContainers} app containers<#if summary.otherContainers gt 0>, ${summary.otherContainers} outside Kubernetes or of other roles</#if>.</li>
+<li><b>Containers</b>: ${summary.containers}: ${summary.sandboxes} sandboxes and ${summary.appContainers} app containers<#if summary.otherContainers gt 0>, ${summary.otherContainers} init or ephemeral</#if><#if summary.plainContainers gt 0>, ${summary.plainContainers} not managed by Kubernetes</#if>.</li>
 <#if summary.sandboxes gt 0>
-<li><b>Why more containers than pods</b>: Kubernetes gives every pod one sandbox (pause) container that holds the pod's network and IPC namespaces, then starts each of the pod's app containers inside them: ${summary.sandboxes} sandboxes + ${summary.appContainers} app containers<#if summary.otherContainers gt 0> + ${summary.otherContainers} others</#if> = ${summary.containers}.</li>
+<li><b>Why more containers than pods</b>: Kubernetes gives every pod one sandbox (pause) container that holds the pod's network and IPC namespaces, then starts each of the pod's app containers inside them: ${summary.sandboxes} sandboxes + ${summary.appContainers} app containers<#if summary.otherContainers gt 0> + ${summary.otherContainers} init or ephemeral</#if><#if summary.plainContainers gt 0> + ${summary.plainContainers} not managed by Kubernetes</#if> = ${summary.containers}.</li>
 </#if>
 <#if summary.podsWithoutContainers?has_content>
 <li><b>Pods with no running container</b>: <#list summary.podsWithoutContainers as p>${p.key}<#if p.status??> (${p.status})</#if><#sep>, </#list>.</li>

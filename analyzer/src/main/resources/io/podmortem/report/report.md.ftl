@@ -13,9 +13,9 @@
 
 - **Node** ${node.hostname!"(hostname not shown)"}<@ev node "hostname"/>: ${node.processes} processes: ${node.kernelThreads} kernel threads, ${node.hostProcesses} host processes (${node.runtimeShims} of them container runtime shims), ${node.containerProcesses} processes inside containers.
 - **Pods**: ${summary.pods} known, ${summary.podsWithContainers} with containers on this node.
-- **Containers**: ${summary.containers}: ${summary.sandboxes} sandboxes and ${summary.appContainers} app containers<#if summary.otherContainers gt 0>, ${summary.otherContainers} outside Kubernetes or of other roles</#if>.
+- **Containers**: ${summary.containers}: ${summary.sandboxes} sandboxes and ${summary.appContainers} app containers<#if summary.otherContainers gt 0>, ${summary.otherContainers} init or ephemeral</#if><#if summary.plainContainers gt 0>, ${summary.plainContainers} not managed by Kubernetes</#if>.
 <#if summary.sandboxes gt 0>
-- **Why more containers than pods**: Kubernetes gives every pod one sandbox (pause) container that holds the pod's network and IPC namespaces, then starts each of the pod's app containers inside them: ${summary.sandboxes} sandboxes + ${summary.appContainers} app containers<#if summary.otherContainers gt 0> + ${summary.otherContainers} others</#if> = ${summary.containers}.
+- **Why more containers than pods**: Kubernetes gives every pod one sandbox (pause) container that holds the pod's network and IPC namespaces, then starts each of the pod's app containers inside them: ${summary.sandboxes} sandboxes + ${summary.appContainers} app containers<#if summary.otherContainers gt 0> + ${summary.otherContainers} init or ephemeral</#if><#if summary.plainContainers gt 0> + ${summary.plainContainers} not managed by Kubernetes</#if> = ${summary.containers}.
 </#if>
 <#if summary.podsWithoutContainers?has_content>
 - **Pods with no running container**: <#list summary.podsWithoutContainers as p>${p.key}<#if p.status??> (${p.status})</#if><#sep>, </#list>.
