@@ -88,6 +88,35 @@ public final class CgroupPaths {
     return null;
   }
 
+  /**
+   * The cgroup path a runtime spec's {@code cgroupsPath} names. The systemd driver writes
+   * {@code slice:prefix:id}, and systemd nests a slice under each dash-separated prefix of its name, so
+   * {@code kubepods-besteffort-pod25fa_….slice:cri-containerd:7d6a…} is
+   * {@code /kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-pod25fa_….slice/cri-containerd-7d6a….scope}.
+   * A cgroupfs path ({@code /kubepods/besteffort/pod<uid>/<id>}) is returned as it is.
+   */
+  public static String fromCgroupsPath(String cgroupsPath) {
+    if (cgroupsPath == null || cgroupsPath.isEmpty()) {
+      return null;
+    }
+    String[] parts = cgroupsPath.split(":", -1);
+    if (parts.length != 3 || !parts[0].endsWith(".slice")) {
+      return cgroupsPath;
+    }
+    return expandSlice(parts[0]) + "/" + parts[1] + "-" + parts[2] + ".scope";
+  }
+
+  /** {@code a-b-c.slice} gives {@code /a.slice/a-b.slice/a-b-c.slice}, as systemd nests slices. */
+  static String expandSlice(String slice) {
+    String name = slice.substring(0, slice.length() - ".slice".length());
+    StringBuilder path = new StringBuilder();
+    int dash = -1;
+    while ((dash = name.indexOf('-', dash + 1)) >= 0) {
+      path.append('/').append(name, 0, dash).append(".slice");
+    }
+    return path.append('/').append(slice).toString();
+  }
+
   private static boolean isKubepodsLevel(String[] parts, int i) {
     String level = parts[i - 1];
     return level.equals("kubepods") || (i > 1 && parts[i - 2].equals("kubepods")

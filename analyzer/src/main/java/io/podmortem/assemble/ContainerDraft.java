@@ -22,8 +22,11 @@ final class ContainerDraft {
   DockershimName dockershim;
   PodRef labelPod;
   String labelContainerName;
+  Integer labelAttempt;
   boolean labelSandbox;
   RuntimeState state;
+  Integer restarts;
+  Role kubeRole;
   String rootfsPath;
   CgroupPlacement placement;
   String cgroup;
@@ -48,10 +51,11 @@ final class ContainerDraft {
     } else if (labelPod != null) {
       pod = labelPod;
       containerName = labelContainerName;
+      attempt = labelAttempt;
     } else if (placement != null) {
       pod = new PodRef(null, null, placement.podUid());
     }
-    return new Container(id, shortId, name, runtime, role, containerName, attempt, image, pod,
+    return new Container(id, shortId, name, runtime, role, containerName, attempt, restarts, image, pod,
         placement == null ? null : placement.qos(), cgroup, command, status, state, processes, shim, rootfs,
         evidence.build());
   }
@@ -61,6 +65,9 @@ final class ContainerDraft {
    * {@code /pause} is taken for a sandbox, and a container outside every pod is plain.
    */
   private Role role(List<ProcessDraft> all) {
+    if (kubeRole != null) {
+      return kubeRole;
+    }
     if (dockershim != null) {
       return dockershim.isSandbox() ? Role.SANDBOX : Role.APP;
     }

@@ -6,9 +6,14 @@ import io.podmortem.model.Evidence;
 import io.podmortem.model.Node;
 import io.podmortem.model.Process;
 import io.podmortem.model.ProcessKind;
+import io.podmortem.model.Role;
 import io.podmortem.model.SourceRef;
 import io.podmortem.source.CgroupNode;
 import io.podmortem.source.CgroupTree;
+import io.podmortem.source.CriContainer;
+import io.podmortem.source.CriPod;
+import io.podmortem.source.KubeContainerStatus;
+import io.podmortem.source.KubePod;
 import io.podmortem.source.DockerContainer;
 import io.podmortem.source.ProcCgroups;
 import io.podmortem.source.RootfsFact;
@@ -28,6 +33,11 @@ import java.util.regex.Pattern;
 /** Joins the observations of one bundle into the node model. */
 public final class NodeAssembler {
   private static final Pattern HEX = Pattern.compile("^[0-9a-f]{12,64}$");
+
+  // TODO(merge): read these from Observations once the crictl and kubectl JSON parsers land.
+  private static final java.util.function.Function<Observations, List<CriPod>> CRI_PODS = o -> List.of();
+  private static final java.util.function.Function<Observations, List<CriContainer>> CRI_CONTAINERS = o -> List.of();
+  private static final java.util.function.Function<Observations, List<KubePod>> KUBE_PODS = o -> List.of();
 
   private final Map<String, ContainerDraft> containers = new TreeMap<>();
   private final List<Conflict> conflicts = new ArrayList<>();
@@ -50,6 +60,17 @@ public final class NodeAssembler {
     for (DockerPsTable t : obs.dockerPs()) {
       t.rows().forEach(this::dockerRow);
     }
+    for (CriPod p : CRI_PODS.apply(obs)) {
+      if (HEX.matcher(p.id()).matches()) {
+        CriAssembler.sandbox(p, draft(p.id()));
+      }
+    }
+    for (CriContainer k : CRI_CONTAINERS.apply(obs)) {
+      if (HEX.matcher(k.id()).matches()) {
+        CriAssembler.container(k, draft(k.id()));
+      }
+    }
+    kubeRoles(KUBE_PODS.apply(obs));
     for (ProcessDraft p : procs) {
       if (p.kind == ProcessKind.SHIM && p.shim.id() != null && HEX.matcher(p.shim.id()).matches()) {
         ContainerDraft c = draft(p.shim.id());
@@ -84,12 +105,36 @@ public final class NodeAssembler {
     built.sort(Comparator.comparing(NodeAssembler::podSortKey).thenComparing(c -> c.role().ordinal())
         .thenComparing(c -> c.containerName() == null ? "" : c.containerName())
         .thenComparing(Container::shortId));
-    var pods = new PodAssembler().assemble(built, podCgroups, obs.kubectlPods(), hostname);
+    var pods = new PodAssembler().assemble(built, podCgroups, obs.kubectlPods(), KUBE_PODS.apply(obs), hostname);
     Observed date = obs.dates().isEmpty() ? null : obs.dates().get(0);
     Evidence nodeEvidence = Evidence.builder().add("hostname", host == null ? null : host.ref())
         .add("snapshotTime", date == null ? null : date.ref()).build();
     return new Node(hostname, date == null ? null : date.value(), nodeEvidence, processes, pods, built, conflicts,
         obs.sources(), missing(obs, forest, tree), obs.collection(), obs.warnings());
+  }
+
+  /** The API's container statuses say which containers are init or ephemeral ones, and how often each restarted. */
+  private void kubeRoles(List<KubePod> pods) {
+    for (KubePod p : pods) {
+      statuses(p.containers(), Role.APP);
+      statuses(p.initContainers(), Role.INIT);
+      statuses(p.ephemeralContainers(), Role.EPHEMERAL);
+    }
+  }
+
+  private void statuses(List<KubeContainerStatus> statuses, Role role) {
+    for (KubeContainerStatus s : statuses) {
+      if (s.containerId() == null || !HEX.matcher(s.containerId()).matches()) {
+        continue;
+      }
+      // Only a container the node holds: an ID the API remembers is no evidence that the container exists.
+      ContainerDraft c = containers.get(s.containerId().substring(0, 12));
+      if (c != null) {
+        c.kubeRole = role;
+        c.restarts = s.restartCount();
+        c.evidence.add("restarts", s.ref()).add("role", s.ref());
+      }
+    }
   }
 
   private static String podSortKey(Container c) {

@@ -28,14 +28,19 @@ final class PidMatcher {
       return conflicts;
     }
     List<CgroupPlacement> placements = new ArrayList<>();
+    java.util.Map<String, java.util.Set<String>> podContainers = new java.util.HashMap<>();
     for (CgroupNode g : tree.groups()) {
-      placements.add(CgroupPaths.parse(g.path()));
+      CgroupPlacement pl = CgroupPaths.parse(g.path());
+      placements.add(pl);
+      if (pl != null && pl.containerId() != null) {
+        podContainers.computeIfAbsent(pl.podCgroup(), k -> new java.util.HashSet<>()).add(pl.containerId());
+      }
     }
     for (CgroupProcess cp : tree.processes()) {
       CgroupNode group = tree.groups().get(cp.group());
       CgroupPlacement pl = placements.get(cp.group());
       if (pl != null && pl.containerId() != null) {
-        matchInContainer(procs, cp, pl.containerId());
+        matchInContainer(procs, cp, pl.containerId(), podContainers.getOrDefault(pl.podCgroup(), java.util.Set.of()));
       } else {
         matchOnHost(procs, cp, group.path());
       }
@@ -43,11 +48,24 @@ final class PidMatcher {
     return conflicts;
   }
 
-  private void matchInContainer(List<ProcessDraft> procs, CgroupProcess cp, String containerId) {
+  /**
+   * Under containerd's CRI one shim holds a whole pod, so a process below it may belong to any container of the
+   * pod: the scope that lists it decides, and the process moves there.
+   */
+  private void matchInContainer(List<ProcessDraft> procs, CgroupProcess cp, String containerId,
+      java.util.Set<String> samePod) {
+    // Processes the shim already put in this container first; only then those of its pod's other scopes.
+    if (!matchAmong(procs, cp, containerId, java.util.Set.of(containerId))) {
+      matchAmong(procs, cp, containerId, samePod);
+    }
+  }
+
+  private boolean matchAmong(List<ProcessDraft> procs, CgroupProcess cp, String containerId,
+      java.util.Set<String> owners) {
     ProcessDraft byPrefix = null;
     ProcessDraft byBinary = null;
     for (ProcessDraft d : procs) {
-      if (d.matched || d.kind != ProcessKind.CONTAINER || !containerId.equals(d.containerId)) {
+      if (d.matched || d.kind != ProcessKind.CONTAINER || !owners.contains(d.containerId)) {
         continue;
       }
       if (byPrefix == null && sameCommand(d.row.command(), cp)) {
@@ -59,11 +77,17 @@ final class PidMatcher {
     }
     if (byPrefix != null) {
       assign(byPrefix, cp);
-    } else if (byBinary != null) {
+      byPrefix.containerId = containerId;
+      return true;
+    }
+    if (byBinary != null) {
       assign(byBinary, cp);
+      byBinary.containerId = containerId;
       conflicts.add(new Conflict(containerId.substring(0, 12), "command", byBinary.row.command(),
           byBinary.row.ref(), cp.command() + (cp.truncated() ? "…" : ""), cp.ref()));
+      return true;
     }
+    return false;
   }
 
   private void matchOnHost(List<ProcessDraft> procs, CgroupProcess cp, String groupPath) {

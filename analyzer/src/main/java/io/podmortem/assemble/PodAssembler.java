@@ -6,6 +6,8 @@ import io.podmortem.model.Owner;
 import io.podmortem.model.Pod;
 import io.podmortem.model.QosClass;
 import io.podmortem.model.SourceRef;
+import io.podmortem.source.KubeContainerStatus;
+import io.podmortem.source.KubePod;
 import io.podmortem.source.KubectlPodRow;
 import io.podmortem.source.KubectlPodsTable;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ final class PodAssembler {
     String uid;
     PodCgroup cgroup;
     KubectlPodRow kubectl;
+    KubePod api;
     QosClass containerQos;
     List<SourceRef> containerQosRefs = List.of();
     final List<String> containerIds = new ArrayList<>();
@@ -36,7 +39,7 @@ final class PodAssembler {
   private final List<Draft> drafts = new ArrayList<>();
 
   List<Pod> assemble(List<Container> containers, Map<String, PodCgroup> cgroups, List<KubectlPodsTable> tables,
-      String node) {
+      List<KubePod> apiPods, String node) {
     for (Container c : containers) {
       if (c.pod() == null) {
         continue;
@@ -62,6 +65,13 @@ final class PodAssembler {
         d.evidence.add("status", row.ref()).add("name", row.ref());
       }
     }
+    for (KubePod k : apiPods) {
+      // A mirror pod's API UID is new; the node knows the static pod by the config hash the annotation repeats.
+      String mirror = k.annotations().get("kubernetes.io/config.mirror");
+      Draft d = find(k.namespace(), k.name(), mirror != null ? mirror : k.uid());
+      d.api = k;
+      d.evidence.add("status", k.ref()).add("name", k.ref()).add("owner", k.ref());
+    }
     List<Pod> pods = new ArrayList<>();
     for (Draft d : drafts) {
       pods.add(build(d, node));
@@ -74,9 +84,27 @@ final class PodAssembler {
 
   private Pod build(Draft d, String node) {
     Boolean isStatic = PodUids.isStatic(d.uid);
+    String staticReason = PodUids.reason(d.uid);
     KubectlPodRow k = d.kubectl;
-    String status = k == null ? null : k.status();
-    Owner owner = d.name == null ? null : PodNames.infer(d.name, node, isStatic, status);
+    KubePod api = d.api;
+    String status = k != null ? k.status() : api == null ? null : KubePods.status(api);
+    String phase = api != null && api.phase() != null ? api.phase() : phase(status);
+    Owner owner;
+    String apiUid = null;
+    if (api != null && api.ownerKind() != null) {
+      owner = new Owner(api.ownerKind(), api.ownerName(), "metadata.ownerReferences of the API's pod names it");
+    } else {
+      owner = d.name == null ? null : PodNames.infer(d.name, node, isStatic, status);
+    }
+    if (api != null && api.annotations().get("kubernetes.io/config.mirror") != null) {
+      isStatic = true;
+      apiUid = api.uid();
+      staticReason = "the API shows a mirror pod: its kubernetes.io/config.mirror annotation repeats the config hash "
+          + d.uid + " that kubelet gave the pod it read from a file, and its own UID " + api.uid() + " is new";
+    }
+    QosClass apiQos = api == null ? null : QosClass.parse(api.qosClass());
+    Integer restarts = k != null ? k.restarts() : api == null ? null
+        : api.containers().stream().mapToInt(KubeContainerStatus::restartCount).sum();
     if (owner != null) {
       d.evidence.addAll("owner", d.evidence.build().of("name"));
     }
@@ -84,10 +112,13 @@ final class PodAssembler {
     if (d.cgroup == null) {
       d.evidence.addAll("qosClass", d.containerQosRefs);
     }
-    return new Pod(d.namespace, d.name, d.uid, isStatic, PodUids.reason(d.uid),
-        d.cgroup != null ? d.cgroup.qos() : d.containerQos, d.cgroup == null ? null : d.cgroup.path(), owner,
-        k == null ? null : k.ready(), status, phase(status), k == null ? null : k.restarts(),
-        d.containerIds.stream().sorted().toList(), d.evidence.build());
+    QosClass nodeQos = d.cgroup != null ? d.cgroup.qos() : d.containerQos;
+    if (nodeQos == null && apiQos != null) {
+      d.evidence.addAll("qosClass", d.evidence.build().of("status"));
+    }
+    return new Pod(d.namespace, d.name, d.uid, apiUid, isStatic, staticReason, nodeQos != null ? nodeQos : apiQos,
+        apiQos, d.cgroup == null ? null : d.cgroup.path(), owner, k != null ? k.ready() : api == null ? null
+        : KubePods.ready(api), status, phase, restarts, d.containerIds.stream().sorted().toList(), d.evidence.build());
   }
 
   /** The phase kubectl's STATUS states or implies: {@code Completed} is how it shows a Succeeded pod. */

@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param id full 64-hex ID, or null where only the short ID is known
  * @param shortId the 12-char ID
  * @param name the runtime's name (dockershim: {@code k8s_<ctr>_<pod>_<ns>_<uid>_<attempt>})
+ * @param restarts the restart count the API server reports for this container (kubectl), or null
  * @param containerName the Kubernetes container name ({@code POD} for a sandbox)
  * @param state what the runtime's inspect output says of its life, or null without one
  * @param processes indexes into {@link Node#processes()} of the processes inside it
@@ -21,6 +22,7 @@ public record Container(
     Role role,
     String containerName,
     Integer attempt,
+    Integer restarts,
     String image,
     PodRef pod,
     QosClass qosClass,

@@ -7,8 +7,11 @@ import java.util.Objects;
  * A pod of the node, joined from kubectl, runtime names and cgroups.
  *
  * @param uid the pod UID as the node knows it (for a static pod, the config hash), or null
+ * @param apiUid the UID the API server shows, where it differs from the node's (a static pod's mirror), or null
  * @param isStatic true for a static pod, false for an API pod, null when the input cannot tell
  * @param staticReason why we think so
+ * @param qosClass the QoS class the node's cgroups show, or else the API's
+ * @param apiQosClass the QoS class the API server reports ({@code status.qosClass}), or null
  * @param cgroup the pod's cgroup (a slice with the systemd driver), or null
  * @param status STATUS as kubectl printed it, or null
  * @param phase the pod phase, where kubectl states it or its STATUS implies it
@@ -17,9 +20,11 @@ public record Pod(
     String namespace,
     String name,
     String uid,
+    String apiUid,
     Boolean isStatic,
     String staticReason,
     QosClass qosClass,
+    QosClass apiQosClass,
     String cgroup,
     Owner owner,
     String ready,

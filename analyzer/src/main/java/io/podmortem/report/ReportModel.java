@@ -108,7 +108,9 @@ public final class ReportModel {
     o.put("namespace", p.namespace());
     o.put("name", p.name());
     o.put("uid", p.uid());
+    o.put("apiUid", p.apiUid());
     o.put("qosClass", p.qosClass() == null ? null : p.qosClass().label());
+    o.put("apiQosClass", p.apiQosClass() == null ? null : p.apiQosClass().label());
     o.put("static", p.isStatic());
     o.put("staticReason", p.staticReason());
     o.put("phase", p.phase());
@@ -140,6 +142,7 @@ public final class ReportModel {
     o.put("role", c.role().label());
     o.put("containerName", c.containerName());
     o.put("attempt", c.attempt());
+    o.put("restarts", c.restarts());
     o.put("image", c.image());
     o.put("imageNote", e == null ? null : e.imageNote());
     if (e == null || e.component() == null) {

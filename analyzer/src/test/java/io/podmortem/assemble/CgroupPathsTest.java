@@ -37,6 +37,18 @@ class CgroupPathsTest {
   }
 
   @Test
+  void fromCgroupsPath_expandsSystemdSlices_andKeepsCgroupfs() {
+    assertThat(CgroupPaths.fromCgroupsPath(
+        "kubepods-besteffort-pod25fae09f_aef9_4b5a_950f_80ea16cf5e1e.slice:cri-containerd:" + ID)).isEqualTo(
+        "/kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-pod25fae09f_aef9_4b5a_950f_80ea16cf5e1e.slice/"
+            + "cri-containerd-" + ID + ".scope");
+    assertThat(CgroupPaths.fromCgroupsPath("kubepods-pod2b698bd8_b22c_4173_bf9d_900c652aab26.slice:crio:" + ID))
+        .isEqualTo("/kubepods.slice/kubepods-pod2b698bd8_b22c_4173_bf9d_900c652aab26.slice/crio-" + ID + ".scope");
+    assertThat(CgroupPaths.fromCgroupsPath("/kubepods/besteffort/pod1/" + ID)).isEqualTo("/kubepods/besteffort/pod1/"
+        + ID);
+  }
+
+  @Test
   void hostPaths_areNotPods() {
     assertThat(CgroupPaths.parse("/system.slice/containerd.service")).isNull();
     assertThat(CgroupPaths.parse("/")).isNull();

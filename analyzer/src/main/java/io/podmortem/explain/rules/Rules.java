@@ -17,6 +17,10 @@ public final class Rules {
         new SourcesDisagreeRule(),
         new ImageByIdRule(),
         new BundleIntegrityRule(),
-        new CollectionGapRule());
+        new CollectionGapRule(),
+        new QosMismatchRule(),
+        new RestartCountMismatchRule(),
+        new OrphanSandboxRule(),
+        new EphemeralContainerRule());
   }
 }

@@ -1,0 +1,108 @@
+package io.podmortem.assemble;
+
+import io.podmortem.model.PodRef;
+import io.podmortem.model.RuntimeState;
+import io.podmortem.source.CriContainer;
+import io.podmortem.source.CriPod;
+import java.util.Map;
+
+/**
+ * Folds what crictl says (containerd or CRI-O) into container drafts: a pod sandbox becomes the pod's sandbox
+ * container, and each container gets its pod, name and attempt from the kubelet's labels, its state, its cgroup
+ * from the runtime spec's {@code cgroupsPath}, and where its root filesystem is mounted.
+ */
+final class CriAssembler {
+  private CriAssembler() {}
+
+  static void sandbox(CriPod p, ContainerDraft c) {
+    c.runtime = runtimeOf(p.annotations(), p.cgroupsPath(), null);
+    c.evidence.add("id", p.ref()).add("name", p.ref());
+    c.labelPod = new PodRef(p.namespace(), p.name(), p.uid());
+    c.labelContainerName = "POD";
+    c.labelAttempt = p.attempt();
+    c.labelSandbox = true;
+    String crioName = p.annotations().get("io.kubernetes.cri-o.ContainerName");
+    if (c.name == null && crioName != null) {
+      c.name = crioName;
+    }
+    boolean ready = "SANDBOX_READY".equals(p.state());
+    if (c.state == null) {
+      c.status = ready ? "ready" : "notready";
+      c.evidence.add("status", p.ref());
+      c.state = new RuntimeState(c.status, ready, p.pid(), null, false, null, p.createdAt(), null, null, null);
+    }
+    cgroup(c, p.cgroupsPath(), p.ref());
+  }
+
+  static void container(CriContainer k, ContainerDraft c) {
+    c.runtime = runtimeOf(k.annotations(), k.cgroupsPath(), k.snapshotKey());
+    c.evidence.add("id", k.ref());
+    Map<String, String> l = k.labels();
+    if (l.get("io.kubernetes.pod.name") != null) {
+      c.labelPod = new PodRef(l.get("io.kubernetes.pod.namespace"), l.get("io.kubernetes.pod.name"),
+          l.get("io.kubernetes.pod.uid"));
+      c.evidence.add("name", k.ref());
+    }
+    c.labelContainerName = k.name() != null ? k.name() : l.get("io.kubernetes.container.name");
+    if (k.attempt() != null) {
+      c.labelAttempt = k.attempt();
+    }
+    c.labelSandbox = "sandbox".equals(k.containerType());
+    String crioName = k.annotations().get("io.kubernetes.cri-o.Name");
+    if (crioName != null) {
+      c.name = crioName;
+    }
+    // inspect names the image by reference; the list often gives only its sha256 ID.
+    if (k.image() != null && (c.image == null || c.image.startsWith("sha256:"))) {
+      c.image = k.image();
+      c.evidence.add("image", k.ref());
+    }
+    if (k.args() != null && !k.args().isEmpty() && c.command == null) {
+      c.command = String.join(" ", k.args());
+      c.evidence.add("command", k.ref());
+    }
+    if (k.state() != null) {
+      boolean running = k.state().equals("CONTAINER_RUNNING");
+      c.status = k.state().replace("CONTAINER_", "").toLowerCase(java.util.Locale.ROOT);
+      c.evidence.add("status", k.ref());
+      RuntimeState old = c.state;
+      c.state = new RuntimeState(c.status, running, k.pid() != null ? k.pid() : old == null ? null : old.pid(),
+          k.exitCode(), "OOMKilled".equals(k.reason()), null, k.createdAt(), k.startedAt(), k.finishedAt(),
+          k.user());
+    }
+    cgroup(c, k.cgroupsPath(), k.ref());
+    if (k.rootPath() != null && c.rootfsPath == null) {
+      // containerd gives the bundle-relative "rootfs"; the mount is under the task's bundle directory.
+      c.rootfsPath = k.rootPath().startsWith("/") ? k.rootPath()
+          : "/run/containerd/io.containerd.runtime.v2.task/k8s.io/" + k.id() + "/" + k.rootPath();
+      c.evidence.add("rootfs", k.ref());
+    }
+  }
+
+  private static void cgroup(ContainerDraft c, String cgroupsPath, io.podmortem.model.SourceRef ref) {
+    String path = CgroupPaths.fromCgroupsPath(cgroupsPath);
+    if (path == null) {
+      return;
+    }
+    if (c.cgroup == null) {
+      c.cgroup = path;
+      c.evidence.add("cgroup", ref);
+    }
+    CgroupPlacement pl = CgroupPaths.parse(path);
+    if (pl != null && c.placement == null) {
+      c.placement = pl;
+      c.evidence.add("qosClass", ref);
+    }
+  }
+
+  private static String runtimeOf(Map<String, String> annotations, String cgroupsPath, String snapshotKey) {
+    if (annotations.keySet().stream().anyMatch(k -> k.startsWith("io.kubernetes.cri-o."))
+        || (cgroupsPath != null && cgroupsPath.contains(":crio:"))) {
+      return "cri-o";
+    }
+    if (snapshotKey != null || (cgroupsPath != null && cgroupsPath.contains("cri-containerd"))) {
+      return "containerd";
+    }
+    return "cri";
+  }
+}
