@@ -99,7 +99,7 @@ public final class PsForestParser {
     List<PsRow> rows = new ArrayList<>(parsed.size());
     for (Parsed p : parsed) {
       rows.add(new PsRow(t.ref(p.index), p.depth, p.parent, p.pid, p.ppid, p.user, p.stat,
-          p.command, KERNEL_THREAD.matcher(p.command).matches()));
+          p.command, KERNEL_THREAD.matcher(p.command).matches(), p.started));
     }
     return new PsForest(t.entry(), rows);
   }
@@ -114,6 +114,7 @@ public final class PsForestParser {
     final String user;
     final String stat;
     final String command;
+    String started;
 
     Parsed(int index, int depth, Integer pid, Integer ppid, String user, String stat, String command) {
       this.index = index;
@@ -151,10 +152,13 @@ public final class PsForestParser {
     int userCol = layout.userIndex();
     int statCol = layout.indexOf("STAT") >= 0 ? layout.indexOf("STAT") : layout.indexOf("S");
     ForestArt.Measure art = ForestArt.measure(line, aligned ? cells.aligned() : cells.afterSeparator());
-    return new Parsed(i, art.depth(), ids[0], ids[1],
+    Parsed p = new Parsed(i, art.depth(), ids[0], ids[1],
         userCol < 0 ? null : cells.values()[userCol],
         statCol < 0 ? null : cells.values()[statCol],
         line.substring(art.textStart()));
+    int startCol = Math.max(layout.indexOf("STARTED"), layout.indexOf("LSTART"));
+    p.started = startCol < 0 ? null : cells.values()[startCol];
+    return p;
   }
 
   /** Parent is the last row seen one level up; {@code lastAt.get(d)} is the last row at depth d. */
