@@ -7,6 +7,7 @@ import io.podmortem.model.ProcessKind;
 import io.podmortem.model.Role;
 import io.podmortem.model.RootFs;
 import io.podmortem.model.RuntimeState;
+import io.podmortem.model.Security;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +26,7 @@ final class ContainerDraft {
   Integer labelAttempt;
   boolean labelSandbox;
   RuntimeState state;
+  Security security;
   Integer restarts;
   Role kubeRole;
   String rootfsPath;
@@ -56,7 +58,7 @@ final class ContainerDraft {
       pod = new PodRef(null, null, placement.podUid());
     }
     return new Container(id, shortId, name, runtime, role, containerName, attempt, restarts, image, pod,
-        placement == null ? null : placement.qos(), cgroup, command, status, state, processes, shim, rootfs,
+        placement == null ? null : placement.qos(), cgroup, command, status, state, security, processes, shim, rootfs,
         evidence.build());
   }
 

@@ -2,6 +2,7 @@ package io.podmortem.assemble;
 
 import io.podmortem.model.PodRef;
 import io.podmortem.model.RuntimeState;
+import io.podmortem.model.Security;
 import io.podmortem.source.DockerContainer;
 
 /**
@@ -35,6 +36,9 @@ final class DockerInspectAssembler {
     c.evidence.add("status", d.ref());
     c.state = new RuntimeState(d.status(), d.running(), d.pid() == 0 ? null : d.pid(), d.exitCode(), d.oomKilled(),
         d.restartCount(), d.createdAt(), d.startedAt(), d.finishedAt(), d.user());
+    c.security = new Security(d.privileged(), "host".equals(d.networkMode()), "host".equals(d.pidMode()),
+        "host".equals(d.ipcMode()), d.capAdd(), d.binds());
+    c.evidence.add("security", d.ref());
     if (d.cgroupParent() != null && !d.cgroupParent().isEmpty()) {
       CgroupPlacement pl = CgroupPaths.parse(d.cgroupParent());
       if (pl != null && c.placement == null) {

@@ -1,5 +1,6 @@
 package io.podmortem.assemble;
 
+import io.podmortem.model.Drift;
 import io.podmortem.source.Listing;
 import io.podmortem.source.RootfsFact;
 import io.podmortem.source.RootfsRow;
@@ -13,6 +14,26 @@ import java.util.Map;
  */
 final class LayerFacts {
   private LayerFacts() {}
+
+  /** Each container's drift, by full ID, where its upper dir was listed. */
+  static Map<String, Drift> drift(List<RootfsRow> rows, Map<String, Listing> listings) {
+    Map<String, Drift> out = new java.util.HashMap<>();
+    for (RootfsRow r : rows) {
+      Listing upper = r.upperEntry() == null ? null : listings.get(r.upperEntry());
+      if (upper == null) {
+        continue;
+      }
+      List<Listing> lowestFirst = new ArrayList<>();
+      for (int i = r.layerKeys().size() - 1; i >= 0; i--) {
+        Listing l = listings.get("rootfs/layers/" + r.layerKeys().get(i) + ".txt");
+        if (l != null) {
+          lowestFirst.add(l);
+        }
+      }
+      out.put(r.id(), DriftAssembler.of(upper, lowestFirst));
+    }
+    return out;
+  }
 
   static List<RootfsFact> of(List<RootfsRow> rows, Map<String, Listing> listings) {
     List<RootfsFact> out = new ArrayList<>();

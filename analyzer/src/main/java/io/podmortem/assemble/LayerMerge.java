@@ -16,6 +16,11 @@ final class LayerMerge {
 
   /** The number of entries in the merged view; the layers are given lowest first, the upper dir last. */
   static int entries(List<Listing> lowestFirst) {
+    return paths(lowestFirst).size();
+  }
+
+  /** The paths of the merged view. */
+  static Set<String> paths(List<Listing> lowestFirst) {
     Set<String> paths = new HashSet<>();
     for (Listing layer : lowestFirst) {
       for (ListingEntry e : layer.entries()) {
@@ -32,6 +37,6 @@ final class LayerMerge {
         }
       }
     }
-    return paths.size();
+    return paths;
   }
 }

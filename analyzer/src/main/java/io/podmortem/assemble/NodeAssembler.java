@@ -98,8 +98,16 @@ public final class NodeAssembler {
       }
     }
     new RootfsAssembler().apply(facts, containers.values());
+    LayerFacts.drift(obs.rootfsRows(), obs.listings()).forEach((id, drift) -> {
+      ContainerDraft c = containers.get(id.substring(0, 12));
+      if (c != null) {
+        c.rootfs = c.rootfs.withDrift(drift);
+      }
+    });
 
-    List<Process> processes = procs.stream().map(ProcessDraft::build).toList();
+    // The collector runs ps with TZ=UTC; a hand-captured lstart is in the node's unknown local time.
+    boolean utc = obs.collection() != null;
+    List<Process> processes = procs.stream().map(p -> p.build(utc)).toList();
     List<Container> built = new ArrayList<>();
     containers.values().forEach(c -> built.add(c.build(procs)));
     built.sort(Comparator.comparing(NodeAssembler::podSortKey).thenComparing(c -> c.role().ordinal())

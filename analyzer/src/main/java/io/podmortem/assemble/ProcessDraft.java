@@ -26,15 +26,16 @@ final class ProcessDraft {
     this.pidRef = row.pid() == null ? null : row.ref();
   }
 
-  Process build() {
+  Process build(boolean utc) {
     Evidence ev = Evidence.builder()
         .add("command", row.ref())
         .add("user", row.ref())
         .add("state", row.ref())
         .add("pid", pidRef)
         .add("cgroup", cgroupRef)
+        .add("startedAt", row.started() == null ? null : row.ref())
         .build();
     return new Process(index, row.parent(), pid, row.user(), row.stat(), row.command(), kind, containerId, cgroup,
-        ev);
+        StartTimes.iso(row.started(), utc), ev);
   }
 }

@@ -63,6 +63,6 @@ final class RootfsAssembler {
         default -> { }
       }
     }
-    return new RootFs(path, entries, os, osId, osVersion, binary, description, isStatic, ev.build());
+    return new RootFs(path, entries, os, osId, osVersion, binary, description, isStatic, null, ev.build());
   }
 }

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param restarts the restart count the API server reports for this container (kubectl), or null
  * @param containerName the Kubernetes container name ({@code POD} for a sandbox)
  * @param state what the runtime's inspect output says of its life, or null without one
+ * @param security how it is confined, from inspect output; null without one
  * @param processes indexes into {@link Node#processes()} of the processes inside it
  */
 public record Container(
@@ -30,6 +31,7 @@ public record Container(
     String command,
     String status,
     RuntimeState state,
+    Security security,
     List<Integer> processes,
     Integer shimProcess,
     RootFs rootfs,

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param pid the PID where any source shows it, else null
  * @param user the user column as given: a name, or a numeric uid under {@code ps n}
  * @param containerId full ID of the container the process runs in, or null
+ * @param startedAt when it started, ISO 8601 (with {@code Z} where the source is known to be UTC), or null
  * @param cgroup its cgroup path from {@code /proc/<pid>/cgroup}, or null
  */
 public record Process(
@@ -22,6 +23,7 @@ public record Process(
     ProcessKind kind,
     String containerId,
     String cgroup,
+    String startedAt,
     Evidence evidence) {
 
   public Process {

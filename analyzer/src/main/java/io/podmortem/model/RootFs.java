@@ -10,6 +10,7 @@ package io.podmortem.model;
  * @param osVersion os-release VERSION_ID, or the version read from PRETTY_NAME, or null
  * @param binary a binary of the rootfs that {@code file} described, or null
  * @param staticBinary true when {@code file} says that binary is statically linked
+ * @param drift what the container changed on disk, from its upper dir; null when it was not listed
  */
 public record RootFs(
     String path,
@@ -20,13 +21,18 @@ public record RootFs(
     String binary,
     String binaryDescription,
     Boolean staticBinary,
+    Drift drift,
     Evidence evidence) {
 
   public static RootFs empty() {
-    return new RootFs(null, null, null, null, null, null, null, null, Evidence.NONE);
+    return new RootFs(null, null, null, null, null, null, null, null, null, Evidence.NONE);
   }
 
   public boolean isEmpty() {
-    return path == null && entries == null && os == null && binary == null;
+    return path == null && entries == null && os == null && binary == null && drift == null;
+  }
+
+  public RootFs withDrift(Drift d) {
+    return new RootFs(path, entries, os, osId, osVersion, binary, binaryDescription, staticBinary, d, evidence);
   }
 }

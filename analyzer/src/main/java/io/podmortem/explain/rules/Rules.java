@@ -21,6 +21,19 @@ public final class Rules {
         new QosMismatchRule(),
         new RestartCountMismatchRule(),
         new OrphanSandboxRule(),
-        new EphemeralContainerRule());
+        new EphemeralContainerRule(),
+        new PrivilegedContainerRule(),
+        new HostNamespaceRule(),
+        new SensitiveMountRule(),
+        new AddedCapabilitiesRule(),
+        new MutableImageTagRule(),
+        new OomKilledRule(),
+        new ZombieProcessRule(),
+        new UninterruptibleProcessRule(),
+        new ShimWithoutContainerRule(),
+        new ContainerWithoutShimRule(),
+        new UnknownPodProcessRule(),
+        new ExecSessionRule(),
+        new DriftRule());
   }
 }
