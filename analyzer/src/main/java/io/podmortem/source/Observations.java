@@ -22,7 +22,10 @@ public record Observations(
     List<ProcCgroups> procCgroups,
     List<RootfsRow> rootfsRows,
     Map<String, Listing> listings,
-    List<Observed> dates) {
+    List<Observed> dates,
+    List<CriPod> criPods,
+    List<CriContainer> criContainers,
+    List<KubePod> kubePods) {
 
   public Observations {
     forests = List.copyOf(forests);
@@ -38,6 +41,9 @@ public record Observations(
     rootfsRows = List.copyOf(rootfsRows);
     listings = Map.copyOf(listings);
     dates = List.copyOf(dates);
+    criPods = List.copyOf(criPods);
+    criContainers = List.copyOf(criContainers);
+    kubePods = List.copyOf(kubePods);
   }
 
   /** Collects observations while the bundle streams past. */
@@ -56,6 +62,9 @@ public record Observations(
     final List<RootfsRow> rootfsRows = new ArrayList<>();
     final Map<String, Listing> listings = new LinkedHashMap<>();
     final List<Observed> dates = new ArrayList<>();
+    final List<CriPod> criPods = new ArrayList<>();
+    final List<CriContainer> criContainers = new ArrayList<>();
+    final List<KubePod> kubePods = new ArrayList<>();
 
     public Builder warning(String w) {
       warnings.add(w);
@@ -64,7 +73,8 @@ public record Observations(
 
     public Observations build() {
       return new Observations(forests, dockerPs, kubectlPods, cgroupTrees, rootfs, hostnames, sources, warnings,
-          collection, dockerContainers, procCgroups, rootfsRows, listings, dates);
+          collection, dockerContainers, procCgroups, rootfsRows, listings, dates,
+          criPods, criContainers, kubePods);
     }
   }
 }

@@ -21,7 +21,10 @@ class EveryParserTest {
       "ps", Format.PS_FOREST,
       "transcript", Format.TRANSCRIPT,
       "file", Format.FILE_OUTPUT,
-      "count", Format.COUNT);
+      "count", Format.COUNT,
+      "crictl-pods", Format.CRI_PODS,
+      "crictl-ps", Format.CRI_CONTAINERS,
+      "kubectl-pods-json", Format.KUBECTL_PODS_JSON);
 
   static Stream<TextBlock> fixtures() {
     return Fixtures.all().stream();
@@ -41,6 +44,11 @@ class EveryParserTest {
       FileDescriptionParser.parse(t, issues);
       FindListingParser.parse(t, issues);
       CountParser.parse(t, issues);
+      CriPodsParser.parse(t, issues);
+      CriContainersParser.parse(t, issues);
+      CriTablesParser.parsePods(t, issues);
+      CriTablesParser.parseContainers(t, issues);
+      KubePodsJsonParser.parse(t, issues);
       new Sniffer().sniff(t, true);
     }).as(t.entry()).doesNotThrowAnyException();
   }

@@ -1,0 +1,47 @@
+package io.podmortem.source;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Timestamps as crictl prints them, normalised to {@link Instant#toString()} in UTC.
+ *
+ * <p>List output ({@code ps -o json}, {@code pods -o json}) gives int64 nanoseconds as a JSON string, because
+ * protojson encodes every int64 as a string. Inspect output gives RFC 3339 with nanoseconds, in UTC from
+ * containerd and with the node's local offset from CRI-O ({@code 2022-11-29T12:07:44.196650393-06:00}).
+ * "Not yet" is spelled {@code "0"}, Go's zero time {@code 0001-01-01T00:00:00Z}, or under CRI-O the Unix epoch
+ * {@code 1970-01-01T00:00:00Z} (cri-o/cri-o#3568 shows it as a running container's {@code finishedAt}).
+ */
+final class CriTimes {
+  private static final BigInteger BILLION = BigInteger.valueOf(1_000_000_000L);
+
+  private CriTimes() {}
+
+  /**
+   * The instant as RFC 3339 UTC, or null when absent or zero.
+   *
+   * @throws IllegalArgumentException when the value is neither nanoseconds nor RFC 3339
+   */
+  static String utc(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    String s = raw.strip();
+    if (s.matches("-?[0-9]+")) {
+      BigInteger nanos = new BigInteger(s);
+      if (nanos.signum() <= 0) {
+        return null;
+      }
+      BigInteger[] qr = nanos.divideAndRemainder(BILLION);
+      return Instant.ofEpochSecond(qr[0].longValueExact(), qr[1].longValue()).toString();
+    }
+    try {
+      Instant i = OffsetDateTime.parse(s).toInstant();
+      return i.getEpochSecond() <= 0 ? null : i.toString();
+    } catch (DateTimeParseException | ArithmeticException e) {
+      throw new IllegalArgumentException("expected nanoseconds or an RFC 3339 time, got " + ParseIssues.quote(s));
+    }
+  }
+}
