@@ -15,7 +15,7 @@ final class CriAssembler {
   private CriAssembler() {}
 
   static void sandbox(CriPod p, ContainerDraft c) {
-    c.runtime = runtimeOf(p.annotations(), p.cgroupsPath(), null);
+    c.runtime = better(c.runtime, runtimeOf(p.annotations(), p.cgroupsPath(), null));
     c.evidence.add("id", p.ref()).add("name", p.ref());
     c.labelPod = new PodRef(p.namespace(), p.name(), p.uid());
     c.labelContainerName = "POD";
@@ -35,7 +35,7 @@ final class CriAssembler {
   }
 
   static void container(CriContainer k, ContainerDraft c) {
-    c.runtime = runtimeOf(k.annotations(), k.cgroupsPath(), k.snapshotKey());
+    c.runtime = better(c.runtime, runtimeOf(k.annotations(), k.cgroupsPath(), k.snapshotKey()));
     c.evidence.add("id", k.ref());
     Map<String, String> l = k.labels();
     if (l.get("io.kubernetes.pod.name") != null) {
@@ -93,6 +93,11 @@ final class CriAssembler {
       c.placement = pl;
       c.evidence.add("qosClass", ref);
     }
+  }
+
+  /** A list item says only "cri"; inspect output names the runtime. Keep the more specific of the two. */
+  private static String better(String old, String found) {
+    return old == null || old.equals("cri") ? found : old;
   }
 
   private static String runtimeOf(Map<String, String> annotations, String cgroupsPath, String snapshotKey) {

@@ -34,11 +34,6 @@ import java.util.regex.Pattern;
 public final class NodeAssembler {
   private static final Pattern HEX = Pattern.compile("^[0-9a-f]{12,64}$");
 
-  // TODO(merge): read these from Observations once the crictl and kubectl JSON parsers land.
-  private static final java.util.function.Function<Observations, List<CriPod>> CRI_PODS = o -> List.of();
-  private static final java.util.function.Function<Observations, List<CriContainer>> CRI_CONTAINERS = o -> List.of();
-  private static final java.util.function.Function<Observations, List<KubePod>> KUBE_PODS = o -> List.of();
-
   private final Map<String, ContainerDraft> containers = new TreeMap<>();
   private final List<Conflict> conflicts = new ArrayList<>();
 
@@ -60,17 +55,17 @@ public final class NodeAssembler {
     for (DockerPsTable t : obs.dockerPs()) {
       t.rows().forEach(this::dockerRow);
     }
-    for (CriPod p : CRI_PODS.apply(obs)) {
+    for (CriPod p : obs.criPods()) {
       if (HEX.matcher(p.id()).matches()) {
         CriAssembler.sandbox(p, draft(p.id()));
       }
     }
-    for (CriContainer k : CRI_CONTAINERS.apply(obs)) {
+    for (CriContainer k : obs.criContainers()) {
       if (HEX.matcher(k.id()).matches()) {
         CriAssembler.container(k, draft(k.id()));
       }
     }
-    kubeRoles(KUBE_PODS.apply(obs));
+    kubeRoles(obs.kubePods());
     for (ProcessDraft p : procs) {
       if (p.kind == ProcessKind.SHIM && p.shim.id() != null && HEX.matcher(p.shim.id()).matches()) {
         ContainerDraft c = draft(p.shim.id());
@@ -113,7 +108,7 @@ public final class NodeAssembler {
     built.sort(Comparator.comparing(NodeAssembler::podSortKey).thenComparing(c -> c.role().ordinal())
         .thenComparing(c -> c.containerName() == null ? "" : c.containerName())
         .thenComparing(Container::shortId));
-    var pods = new PodAssembler().assemble(built, podCgroups, obs.kubectlPods(), KUBE_PODS.apply(obs), hostname);
+    var pods = new PodAssembler().assemble(built, podCgroups, obs.kubectlPods(), obs.kubePods(), hostname);
     Observed date = obs.dates().isEmpty() ? null : obs.dates().get(0);
     Evidence nodeEvidence = Evidence.builder().add("hostname", host == null ? null : host.ref())
         .add("snapshotTime", date == null ? null : date.ref()).build();

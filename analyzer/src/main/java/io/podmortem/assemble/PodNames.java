@@ -37,34 +37,34 @@ public final class PodNames {
     if (node != null && name.endsWith("-" + node.toLowerCase(java.util.Locale.ROOT))) {
       String base = name.substring(0, name.length() - node.length() - 1);
       if (!Boolean.FALSE.equals(isStatic)) {
-        return new Owner("Node", node, "a static pod: kubelet names it '" + base + "' plus '-" + node
+        return new Owner("Node", node, "inferred: a static pod, which kubelet names '" + base + "' plus '-" + node
             + "', the node's name, and its mirror pod is owned by Node/" + node);
       }
     }
     Matcher cron = CRONJOB.matcher(name);
     if (cron.matches()) {
-      return new Owner("Job", cron.group("cron") + "-" + cron.group("minutes"), "the name ends in a scheduled time "
+      return new Owner("Job", cron.group("cron") + "-" + cron.group("minutes"), "inferred: the name ends in a scheduled time "
           + "in minutes and a 5-character suffix, as a CronJob names its Jobs and a Job its pods; the Job belongs to "
           + "CronJob " + cron.group("cron"));
     }
     Matcher rs = REPLICASET.matcher(name);
     if (rs.matches()) {
-      return new Owner("ReplicaSet", rs.group("base") + "-" + rs.group("hash"), "the name ends in a pod-template hash '"
+      return new Owner("ReplicaSet", rs.group("base") + "-" + rs.group("hash"), "inferred: the name ends in a pod-template hash '"
           + rs.group("hash") + "' and a 5-character suffix, as a ReplicaSet names its pods; the ReplicaSet usually "
           + "belongs to Deployment " + rs.group("base"));
     }
     Matcher five = FIVE.matcher(name);
     if (five.matches()) {
       if (status != null && (status.equals("Completed") || status.equals("Succeeded"))) {
-        return new Owner("Job", five.group("base"), "the name ends in a 5-character suffix and the pod ran to "
+        return new Owner("Job", five.group("base"), "inferred: the name ends in a 5-character suffix and the pod ran to "
             + "completion, as a Job's pod does");
       }
-      return new Owner("DaemonSet", five.group("base"), "the name ends in a single 5-character suffix, as a "
+      return new Owner("DaemonSet", five.group("base"), "inferred: the name ends in a single 5-character suffix, as a "
           + "DaemonSet names its pods (a Job's pods look the same, but they finish)");
     }
     Matcher ord = ORDINAL.matcher(name);
     if (ord.matches()) {
-      return new Owner("StatefulSet", ord.group("base"), "the name ends in an ordinal, as a StatefulSet names its "
+      return new Owner("StatefulSet", ord.group("base"), "inferred: the name ends in an ordinal, as a StatefulSet names its "
           + "pods");
     }
     return null;

@@ -58,7 +58,11 @@ public final class BundleReader {
       throws IOException {
     List<Path> paths;
     try (Stream<Path> walk = Files.walk(root)) {
-      paths = walk.filter(p -> !p.equals(root)).sorted().toList();
+      // manifest.json first, as in an archive the collector wrote (collector/FORMAT.md); the rest sorted.
+      paths = walk.filter(p -> !p.equals(root))
+          .sorted(java.util.Comparator.comparing((Path p) -> !p.equals(root.resolve("manifest.json")))
+              .thenComparing(java.util.Comparator.naturalOrder()))
+          .toList();
     }
     int count = 0;
     long total = 0;

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param createdAt RFC 3339 in UTC, converted from nanoseconds where crictl gave those; null if absent
  * @param pid the sandbox's (pause) process, from inspectp; else null
  * @param cgroupsPath {@code info.runtimeSpec.linux.cgroupsPath} from inspectp; else null
- * @param hostNetwork true when inspectp shows no network namespace path or the NODE network mode
+ * @param hostNetwork true when inspectp's status says the NODE network mode (or 2017 containerd's hostNetwork),
+ *     CRI-O's HostNetwork annotation says so, or the OCI spec has no network namespace at all; else null
  */
 public record CriPod(
     SourceRef ref,

@@ -90,7 +90,7 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li{font-family:ui-m
 <dl class="facts">
 <dt>UID</dt><dd class="mono"><@v p.uid/><@ev p "uid"/></dd>
 <dt>Kind</dt><dd><#if p.static??><#if p.static>static pod<#else>API pod</#if><#else>unknown</#if>: ${p.staticReason}</dd>
-<#if p.owner??><dt>Owner</dt><dd>${p.owner.kind}<#if p.owner.name??> ${p.owner.name}</#if> (inferred from the name: ${p.owner.reason})<@ev p "owner"/></dd></#if>
+<#if p.owner??><dt>Owner</dt><dd>${p.owner.kind}<#if p.owner.name??> ${p.owner.name}</#if> (${p.owner.reason})<@ev p "owner"/></dd></#if>
 <dt>QoS class</dt><dd><@v p.qosClass/><#if p.cgroup??> <span class="mono">${p.cgroup}</span></#if><@ev p "qosClass"/></dd>
 <dt>Status</dt><dd><@v p.status/><#if p.ready??> (${p.ready} ready)</#if><#if p.phase??>, phase ${p.phase}</#if><@ev p "status"/></dd>
 </dl>

@@ -65,7 +65,7 @@ No findings.
 - UID: <@v p.uid/><@ev p "uid"/>
 - Kind: <#if p.static??><#if p.static>static pod<#else>API pod</#if><#else>unknown</#if>: ${p.staticReason}
 <#if p.owner??>
-- Owner (inferred from the name): ${p.owner.kind}<#if p.owner.name??> ${p.owner.name}</#if>: ${p.owner.reason}<@ev p "owner"/>
+- Owner: ${p.owner.kind}<#if p.owner.name??> ${p.owner.name}</#if>: ${p.owner.reason}<@ev p "owner"/>
 </#if>
 - QoS class: <@v p.qosClass/><#if p.cgroup??>, cgroup ${p.cgroup}</#if><@ev p "qosClass"/>
 - Status: <@v p.status/><#if p.ready??> (${p.ready} ready)</#if><#if p.phase??>, phase ${p.phase}</#if><@ev p "status"/>
