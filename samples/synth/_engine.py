@@ -691,6 +691,9 @@ def inspect(node, pod, c):
         if node.get("selinux") and node["selinux"](pod):
             spec["linux"]["mountLabel"] = node["selinux"](pod)
         info = {"sandboxID": pod["sbid"], "pid": c.get("pid", 0), "runtimeSpec": spec, "privileged": bool(c.get("privileged"))}
+        for k in node.get("inspect_drop", ()):     # keep the sample small: fields nothing reads
+            st.pop(k, None)
+            st["image"].pop(k, None)
     return {"status": st, "info": info}
 
 
@@ -807,7 +810,8 @@ def kube_pods(node):
             del md["ownerReferences"][0]["blockOwnerDeletion"]
         spec = {"containers": [{"image": node["images"][c["img"]]["ref"], "imagePullPolicy": "IfNotPresent", "name": c["name"],
                                 "resources": c.get("resources", {}), "terminationMessagePath": "/dev/termination-log",
-                                "terminationMessagePolicy": "File"} for c in byk["main"]],
+                                "terminationMessagePolicy": "File", **({"securityContext": c["sc"]} if c.get("sc") else {})}
+                               for c in byk["main"]],
                 "dnsPolicy": "ClusterFirstWithHostNet" if pod["hostnet"] else "ClusterFirst", "enableServiceLinks": True,
                 "nodeName": pod.get("node", node["host"]), "preemptionPolicy": "PreemptLowerPriority",
                 "priority": pod.get("priority", 0), "restartPolicy": "Never" if kind == "Job" else "Always",
@@ -817,8 +821,11 @@ def kube_pods(node):
             spec["priorityClassName"] = "system-node-critical" if pod["priority"] >= 2000001000 else "system-cluster-critical"
         if pod["hostnet"]:
             spec["hostNetwork"] = True
+        if pod.get("hostpid"):
+            spec["hostPID"] = True
         if byk["init"]:
-            spec["initContainers"] = [{"image": node["images"][c["img"]]["ref"], "name": c["name"], "resources": {}} for c in byk["init"]]
+            spec["initContainers"] = [{"image": node["images"][c["img"]]["ref"], "name": c["name"], "resources": {},
+                                       **({"securityContext": c["sc"]} if c.get("sc") else {})} for c in byk["init"]]
         if byk["eph"]:
             spec["ephemeralContainers"] = [{"image": node["images"][c["img"]]["ref"], "name": c["name"], "resources": {},
                                             "stdin": True, "targetContainerName": c.get("target"), "tty": True} for c in byk["eph"]]
