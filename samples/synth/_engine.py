@@ -175,7 +175,8 @@ def cgls(procs, delegated):
                 lines.append(f"{prefix}{g}{it.pid:>{w}} {it.args}")
             else:
                 name, sub = it
-                mark = " …" if any(name.startswith(d) or name == d for d in delegated) else ""
+                deleg = delegated(name) if callable(delegated) else any(name.startswith(d) or name == d for d in delegated)
+                mark = " …" if deleg else ""
                 lines.append(f"{prefix}{g}{name}{mark}")
                 render(sub, prefix + ("  " if last else "│ "))
 

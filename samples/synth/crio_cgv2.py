@@ -49,8 +49,6 @@ IMAGES = {
                       ["ubi9", "nodejs", "storefront"], 243515820),
     "ubimin": img("registry.access.redhat.com/ubi9/ubi-minimal:9.4", ["ubi9"], 101913254),
     "mailer": img("quay.io/acme-shop/mailer:2.3.1", ["ubi9", "python", "mailer"], 291440117),
-    "pg": img("registry.redhat.io/rhel9/postgresql-15:1-77", ["ubi9", "pg"], 383915776),
-}
 LAYERS = {
     "podbin": [L.d("usr"), L.d("usr/bin"), L.f("usr/bin/pod", 1683104, 755)],
     "ubi9": L.ubi9(),
@@ -70,8 +68,6 @@ LAYERS = {
     "python": [L.d("usr/bin"), L.f("usr/bin/python3.11", 15744, 755), L.l("usr/bin/python3", "python3.11"),
                L.d("usr/lib64/python3.11")],
     "mailer": [L.d("app"), L.f("app/mailer.py", 6120), L.f("app/requirements.txt", 131)],
-    "pg": L.binlayer("usr/bin", [("postgres", 9342088), ("pg_ctl", 82520), ("initdb", 163128)]) +
-          [L.d("var/lib/pgsql", 700, 26, 26), L.f("usr/bin/run-postgresql", 1641, 755)],
 }
 LAYER_TIME = {n: BOOT - 86400 * (20 + i * 4) + 0.25 for i, n in enumerate(LAYERS)}
 
@@ -167,9 +163,7 @@ PODS = [
              kind="init", state="exited", finished=T0 + 33.0, reason="Completed", sc={"privileged": True, "runAsUser": 0},
              upper_entries=SEC_RUN),
          ctr("node-exporter", "nodeexp", [(65534, "Ssl", 31544, 1268240, NODE_EXPORTER)], created=T0 + 33.6, order=1,
-             resources={"requests": {"cpu": "8m", "memory": "32Mi"}}, upper_entries=SEC_RUN),
-         ctr("kube-rbac-proxy", "krp", [(65534, "Ssl", 26180, 1281188, KRP.format(port=9100, up=9100).replace(":9100/", ":9100/").replace("--secure-listen-address=:9100", f"--secure-listen-address=[$(IP)]:9100"))],
-             created=T0 + 33.8, order=2, resources={"requests": {"cpu": "1m", "memory": "15Mi"}}, upper_entries=SEC_RUN)],
+             resources={"requests": {"cpu": "8m", "memory": "32Mi"}}, upper_entries=SEC_RUN)],
         IP, hostnet=True, hostpid=True, privileged=True, priority=2000000000, sa="node-exporter", generateName="node-exporter-",
         labels={"app.kubernetes.io/component": "exporter", "app.kubernetes.io/name": "node-exporter", "app.kubernetes.io/part-of": "openshift-monitoring",
                 "controller-revision-hash": "5dd7c9f9d4", "pod-template-generation": "1"},
@@ -185,14 +179,14 @@ PODS = [
         "10.128.2.7", priority=2000000000, sa="router", generateName=f"router-default-{ROUTER_RS}-",
         labels={"ingresscontroller.operator.openshift.io/deployment-ingresscontroller": "default", "pod-template-hash": ROUTER_RS},
         annotations={"openshift.io/scc": "restricted-v2"}),
-    pod("shop", f"storefront-{STORE_RS}-{sfx('storefront')}", "Burstable", ("ReplicaSet", f"storefront-{STORE_RS}"), T1,
+    pod("shop", f"storefront-{STORE_RS}-{sfx('storefront')}", "Guaranteed", ("ReplicaSet", f"storefront-{STORE_RS}"), T1,
         [ctr("web", "storefront", [(APP_UID, "Ssl", 88412, 1192812, "node /opt/app-root/src/server.js")], sc=APP_SC,
-             resources={"limits": {"memory": "512Mi"}, "requests": {"cpu": "200m", "memory": "256Mi"}},
+             resources={"limits": {"cpu": "500m", "memory": "512Mi"}, "requests": {"cpu": "500m", "memory": "512Mi"}},
              upper_entries=SEC_RUN + [L.d("opt/app-root/src/.npm", 755, APP_UID, 0), L.d("tmp", 1777),
                                       L.f("tmp/storefront-cache.json", 40960, 644, APP_UID, 0)]),
          ctr("log-shipper", "ubimin", [(APP_UID, "Ss", 1880, 7364, "/bin/sh -c tail -n+1 -F /var/log/app/access.log"),
                                        (APP_UID, "S", 1012, 5760, "tail -n+1 -F /var/log/app/access.log")], order=1, sc=APP_SC,
-             resources={"limits": {"memory": "64Mi"}, "requests": {"cpu": "10m", "memory": "32Mi"}}, upper_entries=SEC_RUN)],
+             resources={"limits": {"cpu": "50m", "memory": "64Mi"}, "requests": {"cpu": "50m", "memory": "64Mi"}}, upper_entries=SEC_RUN)],
         "10.128.2.31", sa="default", generateName=f"storefront-{STORE_RS}-", podsc=APP_PODSC,
         labels={"app": "storefront", "deployment": "storefront", "pod-template-hash": STORE_RS},
         annotations={"openshift.io/scc": "restricted-v2", "seccomp.security.alpha.kubernetes.io/pod": "runtime/default"}),
@@ -201,18 +195,6 @@ PODS = [
              upper_entries=SEC_RUN + [L.d("app/__pycache__", 755, APP_UID, 0), L.f("app/__pycache__/mailer.cpython-311.pyc", 7433, 644, APP_UID, 0)])],
         "10.128.2.32", sa="default", generateName=f"mailer-{MAILER_RS}-", podsc=APP_PODSC,
         labels={"app": "mailer", "pod-template-hash": MAILER_RS}, annotations={"openshift.io/scc": "restricted-v2"}),
-    pod("shop", "orders-db-0", "Guaranteed", ("StatefulSet", "orders-db"), T1 - 62.7,
-        [ctr("postgresql", "pg", [(APP_UID, "Ss", 29012, 250712, "postgres"),
-                                  (APP_UID, "Ss", 6320, 250852, "postgres: logger "),
-                                  (APP_UID, "Ss", 10244, 250856, "postgres: checkpointer "),
-                                  (APP_UID, "Ss", 8132, 250856, "postgres: background writer "),
-                                  (APP_UID, "Ss", 9920, 250712, "postgres: walwriter ")], sc=APP_SC,
-             resources={"limits": {"cpu": "1", "memory": "1Gi"}, "requests": {"cpu": "1", "memory": "1Gi"}},
-             upper_entries=SEC_RUN + [L.d("var/lib/pgsql/data", 700, APP_UID, 0), L.d("var/run/postgresql", 755, APP_UID, 0),
-                                      L.f("var/run/postgresql/.s.PGSQL.5432.lock", 68, 600, APP_UID, 0)])],
-        "10.128.2.30", sa="default", podsc=APP_PODSC, grace=60,
-        labels={"app": "orders-db", "apps.kubernetes.io/pod-index": "0", "controller-revision-hash": "orders-db-7fc8b96d9d",
-                "statefulset.kubernetes.io/pod-name": "orders-db-0"}, annotations={"openshift.io/scc": "restricted-v2"}),
 ]
 
 HOST_OS = '''NAME="Red Hat Enterprise Linux CoreOS"
@@ -362,11 +344,11 @@ def main():
             "uname": f"Linux {HOST} 5.14.0-427.44.1.el9_4.x86_64 #1 SMP PREEMPT_DYNAMIC Fri Nov 1 14:37:47 EDT 2024 x86_64 x86_64 x86_64 GNU/Linux",
             "host_os_release": HOST_OS, "host_ip": IP, "base_mounts": BASE_MOUNTS, "mount_id_start": 700, "dev_minor_start": 120,
             "var_mount_id": 35, "ovl_mount_id": 611, "selinux": selinux,
-            "delegated": ["user@"] + [f"crio-{x}" for x in "0123456789abcdef"], "cri_info": CRI_INFO,
+            "delegated": lambda n: n.startswith("user@") or (n.startswith("crio-") and not n.startswith("crio-conmon-")), "cri_info": CRI_INFO,
             "kubeconfig": "/var/lib/kubelet/kubeconfig", "kubelet_config": None, "static_pods_ls": "",
             "default_upper": default_upper, "forest_ps": "ps faxno user,stat,cmd",
             "table_ps": "ps -eo pid,ppid,uid,user,stat,lstart,rss,vsz,args ww",
-            "inspect_drop": ("mounts", "resources", "message", "reason", "runtimeHandler", "userSpecifiedImage")}
+            "inspect_drop": ("annotations", "mounts", "resources", "message", "reason", "runtimeHandler", "userSpecifiedImage")}
     E.prepare(node)
     for p in PODS:
         p["sandbox"]["pid"] = p["sandbox"].get("pids", [0])[0] if p["ready"] else 0
@@ -473,6 +455,10 @@ def check(node):
         if mo:
             assert mo.group(2) in tsv or mo.group(2) in pods, path
     for line in rd("cgroup/cgls.txt").splitlines()[2:]:
+        if "crio-conmon-" in line:
+            assert not line.endswith(" …"), line
+        elif re.search(r"crio-[0-9a-f]{64}\.scope", line):
+            assert line.endswith(" …"), line
         tail = line.lstrip("│├└─ ")
         if tail[:1].isdigit():
             assert int(tail.split(" ")[0]) in cg
