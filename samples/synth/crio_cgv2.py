@@ -49,6 +49,7 @@ IMAGES = {
                       ["ubi9", "nodejs", "storefront"], 243515820),
     "ubimin": img("registry.access.redhat.com/ubi9/ubi-minimal:9.4", ["ubi9"], 101913254),
     "mailer": img("quay.io/acme-shop/mailer:2.3.1", ["ubi9", "python", "mailer"], 291440117),
+}
 LAYERS = {
     "podbin": [L.d("usr"), L.d("usr/bin"), L.f("usr/bin/pod", 1683104, 755)],
     "ubi9": L.ubi9(),
