@@ -175,7 +175,8 @@ def cgls(procs, delegated):
                 lines.append(f"{prefix}{g}{it.pid:>{w}} {it.args}")
             else:
                 name, sub = it
-                mark = " …" if any(name.startswith(d) or name == d for d in delegated) else ""
+                deleg = delegated(name) if callable(delegated) else any(name.startswith(d) or name == d for d in delegated)
+                mark = " …" if deleg else ""
                 lines.append(f"{prefix}{g}{name}{mark}")
                 render(sub, prefix + ("  " if last else "│ "))
 
@@ -342,9 +343,9 @@ def prepare(node):
             ud = f"/run/containers/storage/overlay-containers/{c['id']}/userdata"
             args = (f"/usr/bin/conmon -b {ud} -c {c['id']} --exit-dir /var/run/crio/exits -l {logp} --log-level info "
                     f"-n {n} -P {ud}/conmon-pidfile -p {ud}/pidfile --persist-dir "
-                    f"/var/lib/containers/storage/overlay-containers/{c['id']}/userdata -r /usr/bin/runc --runtime-arg "
-                    f"--root=/run/runc --socket-dir-path /var/run/crio --syslog -u {c['id']} -s")
-            node["cprocs"].append(Proc(c["conmon_pid"], 1, 0, "root", "Ssl", t, 2100, 143800, args,
+                    f"/var/lib/containers/storage/overlay-containers/{c['id']}/userdata -r /usr/bin/{node.get('oci', 'runc')} --runtime-arg "
+                    f"--root=/run/{node.get('oci', 'runc')} --socket-dir-path /var/run/crio --syslog -u {c['id']} -s")
+            node["cprocs"].append(Proc(c["conmon_pid"], 1, 0, "root", node.get("conmon_stat", "Ssl"), t, 2100, 143800, args,
                                        f"{pod['slicepath']}/crio-conmon-{c['id']}.scope"))
             parent = c["conmon_pid"]
             scope = f"{pod['slicepath']}/crio-{c['id']}.scope"
@@ -463,11 +464,18 @@ def mountinfo(node):
                 lines.append(f"{mid[0]} 26 0:4 net:[{4026532000 + mid[0]}] /run/netns/cni-{uuid(pod['sbid'])} rw shared:{mid[0] - 30} - nsfs nsfs rw")
             else:
                 mid[0] += 1
-                lines.append(f"{mid[0]} 26 0:4 net:[{4026532000 + mid[0]}] /run/netns/{uuid(pod['sbid'])} rw shared:{mid[0] - 30} - nsfs nsfs rw")
+                lines.append(f"{mid[0]} 26 0:4 net:[{4026532000 + mid[0]}] /run/netns/{pin_name(pod)} rw shared:{mid[0] - 30} - nsfs nsfs rw")
+        if rt != "containerd":
+            # pinns pins IPC always and UTS unless the pod shares the host's network (and so its UTS namespace)
+            for kind in ["ipc"] + ([] if pod["hostnet"] else ["uts"]):
+                mid[0] += 1
+                lines.append(f"{mid[0]} 26 0:4 {kind}:[{4026532000 + mid[0]}] /run/{kind}ns/{pin_name(pod)} rw shared:{mid[0] - 30} - nsfs nsfs rw")
         if rt == "containerd":
             add(26, f"/run/containerd/io.containerd.grpc.v1.cri/sandboxes/{pod['sbid']}/shm", "rw,nosuid,nodev,noexec,relatime", "tmpfs", "shm", "rw,size=65536k,inode64")
         else:
-            add(26, f"/run/containers/storage/overlay-containers/{pod['sbid']}/userdata/shm", "rw,nosuid,nodev,noexec,relatime", "tmpfs", "shm", 'rw,context="system_u:object_r:container_file_t:s0",size=65536k,inode64')
+            ctx = node["selinux"](pod)
+            add(26, f"/run/containers/storage/overlay-containers/{pod['sbid']}/userdata/shm", "rw,nosuid,nodev,noexec,relatime", "tmpfs", "shm",
+                (f'rw,context="{ctx}"' if ctx else "rw") + ",size=65536k,inode64")
         for c in [pod["sandbox"]] + pod["containers"]:
             if c["state"] != "running":
                 continue
@@ -478,10 +486,11 @@ def mountinfo(node):
             else:
                 lo = ":".join(l for _, l in lowers(node, c))
                 ctx = node["selinux"](pod)
-                add(28, c["merged"], "rw,nodev,relatime", "overlay", "overlay",
-                    f'rw,context="{ctx}",lowerdir={lo},upperdir={c["upper"]},workdir={c["upper"][:-4]}work,metacopy=on,volatile')
+                add(node["ovl_mount_id"], c["merged"], "rw,nodev,relatime", "overlay", "overlay",
+                    (f'rw,context="{ctx}"' if ctx else "rw") + f',lowerdir={lo},upperdir={c["upper"]},workdir={c["upper"][:-4]}work,metacopy=on',
+                    shared=False)
         if not pod.get("static"):
-            add(28, f"/var/lib/kubelet/pods/{pod['nuid']}/volumes/kubernetes.io~projected/kube-api-access-{rnd(pod['name'], 5)}",
+            add(node.get("var_mount_id", 28), f"/var/lib/kubelet/pods/{pod['nuid']}/volumes/kubernetes.io~projected/kube-api-access-{rnd(pod['name'], 5)}",
                 "rw,relatime", "tmpfs", "tmpfs", "rw,size=%dk,inode64" % (170 * 1024 if pod["qos"] != "BestEffort" else 16 * 1024 * 1024))
     return "\n".join(lines) + "\n"
 
@@ -592,11 +601,31 @@ def ctr_item(node, pod, c):
             "labels": c_labels(pod, c), "annotations": c_annotations(pod, c)}
 
 
+def crio_time(node, t):
+    """Times CRI-O itself formats (the io.kubernetes.cri-o.Created annotation) are in crio.service's zone, the
+    node's /etc/localtime; crictl's own conversions follow the collector's TZ=UTC."""
+    return rfc3339nano(int(t * 1e9), node.get("crio_tzoff", 0))
+
+
 def t_or_zero(node, t):
     return rfc3339nano(int(t * 1e9), node.get("tzoff", 0)) if t else ZERO
 
 
+def pin_name(pod):
+    """CRI-O's pinns file name: one UUID per pod for every pinned namespace."""
+    return uuid("pin:" + pod["sbid"])
+
+
 def namespaces(node, pod, pause_pid):
+    if node["runtime"] != "containerd":
+        pin = pin_name(pod)
+        ns = ([] if pod.get("hostpid") else [{"type": "pid"}]) + [{"type": "ipc", "path": f"/var/run/ipcns/{pin}"}]
+        if not pod["hostnet"]:
+            ns += [{"type": "uts", "path": f"/var/run/utsns/{pin}"}]
+        ns += [{"type": "mount"}]
+        if not pod["hostnet"]:
+            ns.append({"type": "network", "path": f"/var/run/netns/{pin}"})
+        return ns + [{"type": "cgroup"}]
     ns = [{"type": "pid"}, {"type": "ipc", "path": f"/proc/{pause_pid}/ns/ipc"},
           {"type": "uts", "path": f"/proc/{pause_pid}/ns/uts"}, {"type": "mount"}]
     if not pod["hostnet"]:
@@ -645,17 +674,27 @@ def inspect(node, pod, c):
                                                           "namespace_options": {"network": 2 if pod["hostnet"] else 0, "pid": 1}}}},
                 "runtimeSpec": spec}
     else:
-        spec["annotations"] = {"io.kubernetes.cri-o.ContainerType": ctype, "io.kubernetes.cri-o.ContainerID": c["id"],
+        iid = img["id"].split(":")[-1]
+        spec["hostname"] = node["host"] if pod["hostnet"] else pod["name"]
+        spec["annotations"] = {"io.container.manager": "cri-o", "io.kubernetes.container.hash": h(c["name"] + c["img"], 8),
+                               "io.kubernetes.container.name": c["name"], "io.kubernetes.container.restartCount": str(c["attempt"]),
+                               "io.kubernetes.cri-o.ContainerID": c["id"], "io.kubernetes.cri-o.ContainerType": ctype,
+                               "io.kubernetes.cri-o.Created": crio_time(node, c["created"]),
+                               "io.kubernetes.cri-o.Image": iid, "io.kubernetes.cri-o.ImageName": img["ref"],
+                               "io.kubernetes.cri-o.ImageRef": iid, "io.kubernetes.cri-o.LogPath": st["logPath"],
+                               "io.kubernetes.cri-o.MountPoint": c["merged"],
                                "io.kubernetes.cri-o.Name": f"k8s_{c['name']}_{pod['name']}_{pod['ns']}_{pod['nuid']}_{c['attempt']}",
-                               "io.kubernetes.cri-o.SandboxID": pod["sbid"], "io.kubernetes.cri-o.MountPoint": c["merged"],
-                               "io.kubernetes.cri-o.Image": img["id"][7:], "io.kubernetes.cri-o.ImageName": img["ref"],
-                               "io.kubernetes.cri-o.ImageRef": img["id"][7:], "io.kubernetes.cri-o.LogPath": st["logPath"],
-                               "io.kubernetes.cri-o.TTY": "false", "io.kubernetes.cri-o.Created": st["createdAt"],
-                               "io.kubernetes.cri-o.ContainerName": c["name"],
-                               "io.kubernetes.container.name": c["name"], "io.kubernetes.pod.name": pod["name"],
+                               "io.kubernetes.cri-o.SandboxID": pod["sbid"],
+                               "io.kubernetes.cri-o.SandboxName": f"k8s_{pod['name']}_{pod['ns']}_{pod['nuid']}_0",
+                               "io.kubernetes.cri-o.TTY": "false", "io.kubernetes.pod.name": pod["name"],
                                "io.kubernetes.pod.namespace": pod["ns"], "io.kubernetes.pod.uid": pod["nuid"]}
         spec["linux"] = {"cgroupsPath": f"{pod['slice']}:crio:{c['id']}", "namespaces": namespaces(node, pod, pause_pid(pod))}
+        if node.get("selinux") and node["selinux"](pod):
+            spec["linux"]["mountLabel"] = node["selinux"](pod)
         info = {"sandboxID": pod["sbid"], "pid": c.get("pid", 0), "runtimeSpec": spec, "privileged": bool(c.get("privileged"))}
+        for k in node.get("inspect_drop", ()):     # keep the sample small: fields nothing reads
+            st.pop(k, None)
+            st["image"].pop(k, None)
     return {"status": st, "info": info}
 
 
@@ -699,9 +738,11 @@ def inspectp(node, pod):
                                "io.kubernetes.cri-o.HostNetwork": str(pod["hostnet"]).lower(),
                                "io.kubernetes.cri-o.KubeName": pod["name"], "io.kubernetes.cri-o.Namespace": pod["ns"],
                                "io.kubernetes.cri-o.LogPath": f"/var/log/pods/{pod['ns']}_{pod['name']}_{pod['nuid']}/{pod['sbid']}.log",
-                               "io.kubernetes.cri-o.Created": st["createdAt"], "io.kubernetes.cri-o.PrivilegedRuntime": "true" if pod.get("privileged") else "false",
+                               "io.kubernetes.cri-o.Name": f"k8s_{pod['name']}_{pod['ns']}_{pod['nuid']}_0",
+                               "io.kubernetes.cri-o.Created": crio_time(node, pod["created"]), "io.kubernetes.cri-o.PrivilegedRuntime": "true" if pod.get("privileged") else "false",
                                "io.kubernetes.pod.name": pod["name"], "io.kubernetes.pod.namespace": pod["ns"],
                                "io.kubernetes.pod.uid": pod["nuid"], "io.kubernetes.container.name": "POD"}
+        spec["hostname"] = node["host"] if pod["hostnet"] else pod["name"]
         spec["linux"] = {"cgroupsPath": f"{pod['slice']}:crio:{pod['sbid']}", "namespaces": namespaces(node, pod, "self")}
         info = {"image": pimg["ref"], "pid": sb.get("pid", 0), "runtimeSpec": spec}
     return {"status": st, "info": info}
@@ -770,7 +811,8 @@ def kube_pods(node):
             del md["ownerReferences"][0]["blockOwnerDeletion"]
         spec = {"containers": [{"image": node["images"][c["img"]]["ref"], "imagePullPolicy": "IfNotPresent", "name": c["name"],
                                 "resources": c.get("resources", {}), "terminationMessagePath": "/dev/termination-log",
-                                "terminationMessagePolicy": "File"} for c in byk["main"]],
+                                "terminationMessagePolicy": "File", **({"securityContext": c["sc"]} if c.get("sc") else {})}
+                               for c in byk["main"]],
                 "dnsPolicy": "ClusterFirstWithHostNet" if pod["hostnet"] else "ClusterFirst", "enableServiceLinks": True,
                 "nodeName": pod.get("node", node["host"]), "preemptionPolicy": "PreemptLowerPriority",
                 "priority": pod.get("priority", 0), "restartPolicy": "Never" if kind == "Job" else "Always",
@@ -780,8 +822,11 @@ def kube_pods(node):
             spec["priorityClassName"] = "system-node-critical" if pod["priority"] >= 2000001000 else "system-cluster-critical"
         if pod["hostnet"]:
             spec["hostNetwork"] = True
+        if pod.get("hostpid"):
+            spec["hostPID"] = True
         if byk["init"]:
-            spec["initContainers"] = [{"image": node["images"][c["img"]]["ref"], "name": c["name"], "resources": {}} for c in byk["init"]]
+            spec["initContainers"] = [{"image": node["images"][c["img"]]["ref"], "name": c["name"], "resources": {},
+                                       **({"securityContext": c["sc"]} if c.get("sc") else {})} for c in byk["init"]]
         if byk["eph"]:
             spec["ephemeralContainers"] = [{"image": node["images"][c["img"]]["ref"], "name": c["name"], "resources": {},
                                             "stdin": True, "targetContainerName": c.get("target"), "tty": True} for c in byk["eph"]]
