@@ -2,6 +2,8 @@ package io.podmortem.assemble;
 
 import io.podmortem.model.PodRef;
 import io.podmortem.model.RuntimeState;
+import io.podmortem.model.Security;
+import java.util.List;
 import io.podmortem.source.CriContainer;
 import io.podmortem.source.CriPod;
 import java.util.Map;
@@ -32,6 +34,10 @@ final class CriAssembler {
       c.state = new RuntimeState(c.status, ready, p.pid(), null, false, null, p.createdAt(), null, null, null);
     }
     cgroup(c, p.cgroupsPath(), p.ref());
+    if (p.hostNetwork() != null) {
+      c.security = new Security(null, p.hostNetwork(), null, null, List.of(), List.of());
+      c.evidence.add("security", p.ref());
+    }
   }
 
   static void container(CriContainer k, ContainerDraft c) {
@@ -71,6 +77,10 @@ final class CriAssembler {
           k.user());
     }
     cgroup(c, k.cgroupsPath(), k.ref());
+    if (k.privileged() && c.security == null) {
+      c.security = new Security(true, null, null, null, List.of(), List.of());
+      c.evidence.add("security", k.ref());
+    }
     if (k.rootPath() != null && c.rootfsPath == null) {
       // containerd gives the bundle-relative "rootfs"; the mount is under the task's bundle directory.
       c.rootfsPath = k.rootPath().startsWith("/") ? k.rootPath()

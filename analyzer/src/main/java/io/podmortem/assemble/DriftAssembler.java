@@ -65,8 +65,14 @@ final class DriftAssembler {
     return new Drift(added, changed, deleted, perTop, notable, many ? List.of() : all, upper.truncated());
   }
 
-  /** Executables, setuid or setgid files, temp and hidden paths, and anything under /etc or a bin folder. */
+  /**
+   * Executables, setuid or setgid files, and files in temp or hidden paths or under /etc or a bin folder. A folder
+   * is never notable by itself: what it holds is.
+   */
   static boolean notable(DriftEntry d) {
+    if (d.type() == 'd') {
+      return false;
+    }
     String p = d.path();
     return d.executable() || d.setuidOrSetgid() || Paths.isTemp(p) || Paths.isHidden(p) || Paths.isSystem(p);
   }

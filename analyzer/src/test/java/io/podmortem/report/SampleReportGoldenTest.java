@@ -44,19 +44,19 @@ class SampleReportGoldenTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"udon", "docker-node.tar.gz", "containerd-cgv2"})
+  @ValueSource(strings = {"udon", "docker-node.tar.gz", "containerd-cgv2", "crio-cgv2"})
   void markdown_matchesGolden(String sample) throws IOException {
     assertGolden(name(sample) + ".md", render(sample, "md"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"udon", "docker-node.tar.gz", "containerd-cgv2"})
+  @ValueSource(strings = {"udon", "docker-node.tar.gz", "containerd-cgv2", "crio-cgv2"})
   void json_matchesGolden(String sample) throws IOException {
     assertGolden(name(sample) + ".json", render(sample, "json"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"udon", "docker-node.tar.gz", "containerd-cgv2"})
+  @ValueSource(strings = {"udon", "docker-node.tar.gz", "containerd-cgv2", "crio-cgv2"})
   void twoRuns_giveIdenticalBytes_inEveryFormat(String sample) {
     for (String f : new String[] {"md", "json", "html"}) {
       assertThat(render(sample, f)).as(f).isEqualTo(render(sample, f));

@@ -30,7 +30,8 @@ public final class DriftRule implements Rule {
       }
       for (DriftEntry e : d.notable()) {
         boolean high = !e.change().equals("deleted") && (e.executable() || e.setuidOrSetgid());
-        String what = e.setuidOrSetgid() ? "a setuid/setgid file" : e.executable() ? "an executable" : "a file";
+        String what = e.setuidOrSetgid() ? "a setuid/setgid file" : e.executable() ? "an executable"
+            : e.type() == 'l' ? "a symlink" : "a file";
         out.add(new Finding(id(), high ? Severity.HIGH : Severity.MEDIUM, c.shortId(), Names.of(c) + " "
             + e.change() + " " + (e.change().equals("deleted") ? "" : what + " ") + e.path() + " (mode "
             + Integer.toOctalString(e.mode()) + ", uid " + e.uid() + ", " + e.size() + " bytes) since it started.",

@@ -5,6 +5,7 @@ import io.podmortem.explain.RuleContext;
 import io.podmortem.model.Container;
 import io.podmortem.model.Finding;
 import io.podmortem.model.Process;
+import io.podmortem.model.ProcessKind;
 import io.podmortem.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,8 @@ public final class UnknownPodProcessRule implements Rule {
       return out;
     }
     for (Process p : ctx.node().processes()) {
-      if (p.cgroup() == null || !p.cgroup().contains("kubepods")) {
+      // conmon sits in the pod's slice by design (crio-conmon-<id>.scope); it is a shim, not a stray.
+      if (p.cgroup() == null || !p.cgroup().contains("kubepods") || p.kind() == ProcessKind.SHIM) {
         continue;
       }
       if (p.containerId() == null || !known.contains(p.containerId())) {
