@@ -20,6 +20,15 @@ final class DriftAssembler {
   static final int LIST_ALL_UP_TO = 200;
   static final int MAX_NOTABLE = 100;
 
+  /**
+   * Where the runtime mounts something into every container: runc creates the empty folder or file in the upper
+   * dir when the image lacks it (containerd and CRI-O have no init layer to hold them, as Docker does).
+   */
+  private static final Set<String> RUNTIME_MOUNTPOINTS = Set.of("dev", "proc", "sys", "run", "etc", "var", "var/run",
+      "dev/pts", "dev/shm", "dev/mqueue", "dev/termination-log", "etc/hosts", "etc/hostname", "etc/resolv.conf",
+      "etc/mtab", ".dockerenv", "var/run/secrets", "var/run/secrets/kubernetes.io",
+      "var/run/secrets/kubernetes.io/serviceaccount", "run/secrets", "run/.containerenv");
+
   private DriftAssembler() {}
 
   static Drift of(Listing upper, List<Listing> lowersLowestFirst) {
@@ -47,6 +56,9 @@ final class DriftAssembler {
         path = e.path();
         changed++;
       } else {
+        if (RUNTIME_MOUNTPOINTS.contains(e.path()) && (e.type() == 'd' || e.size() == 0)) {
+          continue;
+        }
         change = "added";
         path = e.path();
         added++;

@@ -3,6 +3,7 @@ package io.podmortem.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.podmortem.bundle.Limits;
 import io.podmortem.explain.Analysis;
+import io.podmortem.model.Severity;
 import io.podmortem.report.Renderer;
 import io.podmortem.report.ReportModel;
 import java.io.IOException;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "analyze", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Analyzes a bundle (a folder, .tar, .tar.gz/.tgz or .tar.xz) and writes its reports.",
     exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {"0:the reports were written", "1:the bundle could not be read", "2:wrong usage"})
+    exitCodeList = {"0:the reports were written", "1:the bundle could not be read", "2:wrong usage",
+        "3:a finding at or above --fail-on"})
 public final class AnalyzeCommand implements Callable<Integer> {
   /** A report format. */
   enum Format { html, md, json }
@@ -54,6 +56,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Option(names = "--stacktrace", description = "Print the stack trace of an error.")
   boolean stacktrace;
+
+  /** A severity threshold for --fail-on. */
+  enum Threshold { high, medium, low }
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY",
+      description = "Exit with 3 when a finding is at or above this severity: ${COMPLETION-CANDIDATES}. For pipelines.")
+  Threshold failOn;
 
   @Override
   public Integer call() throws IOException {
@@ -92,6 +101,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     out.flush();
     if (!toStdout) {
       summary(analysis);
+    }
+    if (failOn != null) {
+      Severity limit = Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT));
+      long over = analysis.findings().stream().filter(f -> f.severity().compareTo(limit) <= 0).count();
+      if (over > 0) {
+        spec.commandLine().getErr().printf("%d finding%s at or above %s%n", over, over == 1 ? "" : "s", failOn);
+        spec.commandLine().getErr().flush();
+        return 3;
+      }
     }
     return 0;
   }

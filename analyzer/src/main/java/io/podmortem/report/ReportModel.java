@@ -8,7 +8,10 @@ import io.podmortem.explain.Analysis;
 import io.podmortem.explain.ContainerExplanation;
 import io.podmortem.model.CollectedCommand;
 import io.podmortem.model.Collection;
+import io.podmortem.explain.ExecSessions;
 import io.podmortem.model.Container;
+import io.podmortem.model.Drift;
+import io.podmortem.model.DriftEntry;
 import io.podmortem.model.IntegrityProblem;
 import io.podmortem.model.RuntimeState;
 import io.podmortem.model.Evidence;
@@ -56,6 +59,7 @@ public final class ReportModel {
     ArrayNode warnings = root.putArray("warnings");
     n.warnings().forEach(warnings::add);
     root.set("collection", collection(n.collection()));
+    root.set("timeline", Timeline.build(n));
     return root;
   }
 
@@ -174,8 +178,12 @@ public final class ReportModel {
     }
     ArrayNode ps = o.putArray("processes");
     int base = c.processes().isEmpty() ? 0 : n.depth(n.process(c.processes().get(0)));
+    java.util.Set<Integer> exec = new java.util.HashSet<>();
+    ExecSessions.of(n, c).forEach(p -> exec.add(p.index()));
     for (Process p : n.processesOf(c)) {
-      ps.add(process(n, p, base));
+      ObjectNode po = process(n, p, base);
+      po.put("exec", exec.contains(p.index()));
+      ps.add(po);
     }
     o.set("rootfs", rootfs(c.rootfs()));
     o.set("evidence", evidence(c.evidence()));
@@ -188,6 +196,7 @@ public final class ReportModel {
     o.put("user", p.user());
     o.put("state", p.state());
     o.put("command", p.command());
+    o.put("startedAt", p.startedAt());
     o.put("depth", Math.max(0, n.depth(p) - baseDepth));
     o.set("evidence", evidence(p.evidence()));
     return o;
@@ -260,7 +269,40 @@ public final class ReportModel {
     o.put("binary", fs.binary());
     o.put("binaryDescription", fs.binaryDescription());
     o.put("staticBinary", fs.staticBinary());
+    o.set("drift", drift(fs.drift()));
     o.set("evidence", evidence(fs.evidence()));
+    return o;
+  }
+
+  private static ObjectNode drift(Drift d) {
+    if (d == null) {
+      return null;
+    }
+    ObjectNode o = F.objectNode();
+    o.put("added", d.added());
+    o.put("changed", d.changed());
+    o.put("deleted", d.deleted());
+    o.put("truncated", d.truncated());
+    ObjectNode per = o.putObject("perTopDir");
+    new java.util.TreeMap<>(d.perTopDir()).forEach(per::put);
+    ArrayNode notable = o.putArray("notable");
+    d.notable().forEach(e -> notable.add(driftEntry(e)));
+    ArrayNode all = o.putArray("all");
+    d.all().forEach(e -> all.add(driftEntry(e)));
+    return o;
+  }
+
+  private static ObjectNode driftEntry(DriftEntry e) {
+    ObjectNode o = F.objectNode();
+    o.put("change", e.change());
+    o.put("path", e.path());
+    o.put("type", String.valueOf(e.type()));
+    o.put("mode", String.format("%04o", e.mode()));
+    o.put("uid", e.uid());
+    o.put("gid", e.gid());
+    o.put("size", e.size());
+    o.put("mtime", java.time.Instant.ofEpochSecond(e.mtime()).toString());
+    o.put("ref", e.ref().toString());
     return o;
   }
 

@@ -23,7 +23,7 @@ th{background:#f6f8fa}code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,m
 .card{border:1px solid #d0d7de;border-left:4px solid #0969da;border-radius:6px;margin:.7em 0;padding:.3em .8em;background:#fbfcfd}
 .card.sandbox{border-left-color:#8c959f}.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}
 .facts dt{color:#57606a}.facts dd{margin:0;overflow-wrap:anywhere}
-ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li{font-family:ui-monospace,Menlo,monospace;font-size:12.5px;white-space:pre-wrap;overflow-wrap:anywhere}
+ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:#fff8c5}ul.tree li{font-family:ui-monospace,Menlo,monospace;font-size:12.5px;white-space:pre-wrap;overflow-wrap:anywhere}
 #search{width:100%;font-size:15px;padding:6px;margin:.5em 0;box-sizing:border-box}
 .hidden{display:none}
 @media print{#search,.noprint{display:none}.card,.pod{break-inside:avoid}}
@@ -135,13 +135,38 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li{font-family:ui-m
 <#if c.processes?has_content>
 <ul class="tree">
 <#list c.processes as pr>
-<li>${""?left_pad(pr.depth * 3)}<#if pr.depth gt 0>\_ </#if><#if pr.pid??>${pr.pid} </#if>[uid ${pr.user!"?"}] ${pr.state!""} ${pr.command}<@ev pr "command"/></li>
+<li<#if pr.exec> class="exec"</#if>>${""?left_pad(pr.depth * 3)}<#if pr.depth gt 0>\_ </#if><#if pr.exec><b>exec session</b> </#if><#if pr.pid??>${pr.pid} </#if>[uid ${pr.user!"?"}] ${pr.state!""} ${pr.command}<#if pr.startedAt??> <span class="na">started ${pr.startedAt}</span></#if><@ev pr "command"/></li>
 </#list>
 </ul>
 <#else><p class="na">None in the process listing.</p></#if>
 </details>
+<#if c.rootfs?? && c.rootfs.drift??>
+<#assign d = c.rootfs.drift>
+<details<#if d.notable?has_content> open</#if>><summary>Drift: ${d.added} added, ${d.changed} changed, ${d.deleted} deleted<#if d.truncated> (listing cut)</#if></summary>
+<#if d.perTopDir?has_content><p>By folder: <#list d.perTopDir as dir, n><span class="mono">${dir}</span> ${n}<#sep>, </#list></p></#if>
+<table>
+<tr><th>change</th><th>path</th><th>type</th><th>mode</th><th>uid</th><th>size</th><th>mtime</th></tr>
+<#list (d.all?has_content)?then(d.all, d.notable) as e>
+<tr class="filterable"><td>${e.change}</td><td class="mono">${e.path}<span class="ev" title="${e.ref}">[${e.ref}]</span></td><td>${e.type}</td><td class="mono">${e.mode}</td><td>${e.uid}</td><td>${e.size}</td><td class="mono">${e.mtime}</td></tr>
+</#list>
+</table>
+</details>
+</#if>
 </div>
 </#macro>
+
+<#if timeline?has_content>
+<section id="timeline">
+<h2>Timeline</h2>
+<p class="noprint">Container: <select id="tl-filter" aria-label="Filter the timeline by container"><option value="">all</option><#list containers as c><option value="${c.shortId}">${c.shortId} ${c.containerName!""}</option></#list></select></p>
+<table id="tl">
+<tr><th>time</th><th>relative</th><th>container</th><th>event</th><th>evidence</th></tr>
+<#list timeline as t>
+<tr data-container="${t.container!""}"><td class="mono">${t.time}</td><td class="mono"><@v t.relative/></td><td class="mono"><#if t.container??><a href="#c-${t.container}">${t.container}</a></#if></td><td>${t.event}</td><td class="mono"><@v t.ref/></td></tr>
+</#list>
+</table>
+</section>
+</#if>
 
 <#if collection??>
 <section id="collection">
@@ -172,6 +197,12 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li{font-family:ui-m
 </section>
 <script>
 (function(){
+  var tl=document.getElementById('tl-filter');
+  if(tl){tl.addEventListener('change',function(){
+    document.querySelectorAll('#tl tr[data-container]').forEach(function(tr){
+      tr.classList.toggle('hidden',!!tl.value&&tr.getAttribute('data-container')!==tl.value);
+    });
+  });}
   var box=document.getElementById('search');
   if(!box)return;
   box.addEventListener('input',function(){

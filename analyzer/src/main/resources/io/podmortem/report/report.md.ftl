@@ -96,7 +96,7 @@ No findings.
 <#if c.processes?has_content>
 - Processes (user as given, state, command):
 <#list c.processes as pr>
-${""?left_pad(2 + pr.depth * 2)}- <#if pr.pid??>${pr.pid} </#if>user ${pr.user!"?"} ${pr.state!""} ${pr.command}<@ev pr "command"/><#if pr.evidence.pid?? && pr.evidence.pid[0].ref != pr.evidence.command[0].ref> pid<@refs pr.evidence.pid/></#if>
+${""?left_pad(2 + pr.depth * 2)}- <#if pr.exec>**exec session** </#if><#if pr.pid??>${pr.pid} </#if>user ${pr.user!"?"} ${pr.state!""} ${pr.command}<#if pr.startedAt??> (started ${pr.startedAt})</#if><@ev pr "command"/><#if pr.evidence.pid?? && pr.evidence.pid[0].ref != pr.evidence.command[0].ref> pid<@refs pr.evidence.pid/></#if>
 </#list>
 <#else>
 - Processes: none in the process listing.
@@ -115,9 +115,26 @@ ${""?left_pad(2 + pr.depth * 2)}- <#if pr.pid??>${pr.pid} </#if>user ${pr.user!"
 <#if c.rootfs.binary??>
   - ${c.rootfs.binary}: <#if c.rootfs.staticBinary?? && c.rootfs.staticBinary>statically linked, needs no libraries from the image<#else>${c.rootfs.binaryDescription!""}</#if><@ev c.rootfs "binary"/>
 </#if>
+<#if c.rootfs.drift??>
+<#assign d = c.rootfs.drift>
+  - Drift since it started: ${d.added} added, ${d.changed} changed, ${d.deleted} deleted<#if d.truncated> (the upper dir listing was cut)</#if><#if d.perTopDir?has_content>; by folder: <#list d.perTopDir as dir, n>${dir} ${n}<#sep>, </#list></#if>
+<#list (d.all?has_content)?then(d.all, d.notable) as e>
+    - ${e.change} ${e.path} (${e.type} ${e.mode}, uid ${e.uid}, ${e.size} bytes, ${e.mtime}) ‹${e.ref}›
+</#list>
+</#if>
 </#if>
 
 </#list>
+<#if timeline?has_content>
+## Timeline
+
+| time | relative to the snapshot | container | event | evidence |
+|---|---|---|---|---|
+<#list timeline as t>
+| ${t.time} | <@v t.relative/> | <@v t.container/> | ${t.event} | <@v t.ref/> |
+</#list>
+
+</#if>
 <#if collection??>
 ## Collection
 

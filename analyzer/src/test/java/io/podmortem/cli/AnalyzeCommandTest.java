@@ -75,6 +75,16 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void failOn_exits3_whenAFindingReachesTheThreshold(@TempDir Path dir) {
+    // udon's findings are low and info at most.
+    assertThat(run("analyze", Samples.udon().toString(), "--output", dir.toString(), "--fail-on", "medium")).isZero();
+    assertThat(run("analyze", Samples.udon().toString(), "--output", dir.toString(), "--fail-on", "low"))
+        .isEqualTo(3);
+    assertThat(err.toString()).contains("15 findings at or above low");
+    assertThat(run("analyze", Samples.udon().toString(), "--fail-on", "severe")).isEqualTo(2);
+  }
+
+  @Test
   void unknownOption_isExit2() {
     assertThat(run("analyze", "--frobnicate", "x")).isEqualTo(2);
   }
