@@ -21,6 +21,7 @@ import io.podmortem.source.DockerPsRow;
 import io.podmortem.source.DockerPsTable;
 import io.podmortem.source.Observations;
 import io.podmortem.source.Observed;
+import io.podmortem.source.OverlayMount;
 import io.podmortem.source.PsForest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -92,6 +93,7 @@ public final class NodeAssembler {
         facts.add(new RootfsFact(c.id, "path", c.rootfsPath, c.evidence.build().of("rootfs").get(0)));
       }
     }
+    facts.addAll(mountFacts(obs.overlayMounts()));
     new RootfsAssembler().apply(facts, containers.values());
     LayerFacts.drift(obs.rootfsRows(), obs.listings()).forEach((id, drift) -> {
       ContainerDraft c = containers.get(id.substring(0, 12));
@@ -138,6 +140,26 @@ public final class NodeAssembler {
         c.evidence.add("restarts", s.ref()).add("role", s.ref());
       }
     }
+  }
+
+  /**
+   * A running container's overlay mount: where its merged root is, and which snapshot or layer is its upper dir.
+   * containerd names the container in the mount point; Docker and CRI-O mount at the merged dir that their
+   * inspect output gives.
+   */
+  private List<RootfsFact> mountFacts(List<OverlayMount> mounts) {
+    List<RootfsFact> out = new ArrayList<>();
+    for (OverlayMount m : mounts) {
+      String id = m.containerId();
+      if (id == null) {
+        id = containers.values().stream().filter(c -> m.mountPoint().equals(c.rootfsPath) && c.id != null)
+            .map(c -> c.id).findFirst().orElse(null);
+      }
+      if (id != null && m.upperDir() != null) {
+        out.add(new RootfsFact(id, "upperDir", m.upperDir(), m.ref()));
+      }
+    }
+    return out;
   }
 
   private static String podSortKey(Container c) {

@@ -41,6 +41,7 @@ final class RootfsAssembler {
 
   private static RootFs build(List<RootfsFact> facts) {
     String path = null;
+    String upperDir = null;
     Integer entries = null;
     String os = null;
     String osId = null;
@@ -53,6 +54,7 @@ final class RootfsAssembler {
       ev.add(f.fact(), f.ref());
       switch (f.fact()) {
         case "path" -> path = f.value();
+        case "upperDir" -> upperDir = f.value();
         case "entries" -> entries = (int) Math.min(Long.parseLong(f.value()), Integer.MAX_VALUE);
         case "os" -> os = f.value();
         case "osId" -> osId = f.value();
@@ -63,6 +65,6 @@ final class RootfsAssembler {
         default -> { }
       }
     }
-    return new RootFs(path, entries, os, osId, osVersion, binary, description, isStatic, null, ev.build());
+    return new RootFs(path, upperDir, entries, os, osId, osVersion, binary, description, isStatic, null, ev.build());
   }
 }

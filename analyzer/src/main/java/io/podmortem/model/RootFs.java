@@ -4,6 +4,8 @@ package io.podmortem.model;
  * What is known of a container's root filesystem.
  *
  * @param path the merged directory on the host
+ * @param upperDir the container's writable layer on the host (containerd: {@code snapshots/<N>/fs}, where N is
+ *     unrelated to the container's ID), or null
  * @param entries number of entries a listing or count shows, or null
  * @param os PRETTY_NAME of the container's os-release, or null
  * @param osId os-release ID, or null
@@ -14,6 +16,7 @@ package io.podmortem.model;
  */
 public record RootFs(
     String path,
+    String upperDir,
     Integer entries,
     String os,
     String osId,
@@ -25,7 +28,7 @@ public record RootFs(
     Evidence evidence) {
 
   public static RootFs empty() {
-    return new RootFs(null, null, null, null, null, null, null, null, null, Evidence.NONE);
+    return new RootFs(null, null, null, null, null, null, null, null, null, null, Evidence.NONE);
   }
 
   public boolean isEmpty() {
@@ -33,6 +36,7 @@ public record RootFs(
   }
 
   public RootFs withDrift(Drift d) {
-    return new RootFs(path, entries, os, osId, osVersion, binary, binaryDescription, staticBinary, d, evidence);
+    return new RootFs(path, upperDir, entries, os, osId, osVersion, binary, binaryDescription, staticBinary, d,
+        evidence);
   }
 }

@@ -262,6 +262,7 @@ public final class ReportModel {
     }
     ObjectNode o = F.objectNode();
     o.put("path", fs.path());
+    o.put("upperDir", fs.upperDir());
     o.put("entries", fs.entries());
     o.put("os", fs.os());
     o.put("osId", fs.osId());

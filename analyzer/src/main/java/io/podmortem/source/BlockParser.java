@@ -33,6 +33,7 @@ final class BlockParser {
       case DOCKER_INSPECT -> addAll(out.dockerContainers, DockerInspectParser.parse(t, issues));
       case DOCKER_PS_JSON -> add(out.dockerPs, DockerPsJsonParser.parse(t, issues));
       case PROC_CGROUP -> add(out.procCgroups, ProcCgroupParser.parse(t, issues));
+      case MOUNTINFO -> addAll(out.overlayMounts, MountinfoParser.parse(t, issues));
       case CRI_PODS -> addAll(out.criPods, CriPodsParser.parse(t, issues));
       case CRI_CONTAINERS -> addAll(out.criContainers, CriContainersParser.parse(t, issues));
       case KUBECTL_PODS_JSON -> addAll(out.kubePods, KubePodsJsonParser.parse(t, issues));

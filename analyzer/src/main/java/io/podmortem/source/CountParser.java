@@ -14,11 +14,12 @@ import java.util.regex.Pattern;
  */
 public final class CountParser {
   /**
-   * The count, right-aligned by some wc builds, then the file name when wc was given one.
+   * The count, right-aligned by some wc builds, then the file name when wc was given one (one word: a line of
+   * several numbers, such as mountinfo's, is no count).
    *
    * <p>Example matches: {@code 3358}, {@code   42 /etc/passwd}
    */
-  private static final Pattern COUNT = Pattern.compile("^\\s*(?<value>\\d+)(?:\\s+(?<file>\\S.*))?$");
+  private static final Pattern COUNT = Pattern.compile("^\\s*(?<value>\\d+)(?:\\s+(?<file>[^\\s\\d]\\S*|-))?$");
 
   private CountParser() {}
 

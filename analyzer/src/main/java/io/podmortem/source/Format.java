@@ -7,6 +7,7 @@ public enum Format {
   DOCKER_INSPECT("docker inspect JSON"),
   DOCKER_PS_JSON("docker ps JSON lines"),
   PROC_CGROUP("/proc/<pid>/cgroup"),
+  MOUNTINFO("mountinfo"),
   ROOTFS_TABLE("container layer table"),
   LISTING("file listing"),
   CRI_PODS("crictl pods"),

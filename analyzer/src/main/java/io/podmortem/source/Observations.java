@@ -25,7 +25,8 @@ public record Observations(
     List<Observed> dates,
     List<CriPod> criPods,
     List<CriContainer> criContainers,
-    List<KubePod> kubePods) {
+    List<KubePod> kubePods,
+    List<OverlayMount> overlayMounts) {
 
   public Observations {
     forests = List.copyOf(forests);
@@ -44,6 +45,7 @@ public record Observations(
     criPods = List.copyOf(criPods);
     criContainers = List.copyOf(criContainers);
     kubePods = List.copyOf(kubePods);
+    overlayMounts = List.copyOf(overlayMounts);
   }
 
   /** Collects observations while the bundle streams past. */
@@ -65,6 +67,7 @@ public record Observations(
     final List<CriPod> criPods = new ArrayList<>();
     final List<CriContainer> criContainers = new ArrayList<>();
     final List<KubePod> kubePods = new ArrayList<>();
+    final List<OverlayMount> overlayMounts = new ArrayList<>();
 
     public Builder warning(String w) {
       warnings.add(w);
@@ -74,7 +77,7 @@ public record Observations(
     public Observations build() {
       return new Observations(forests, dockerPs, kubectlPods, cgroupTrees, rootfs, hostnames, sources, warnings,
           collection, dockerContainers, procCgroups, rootfsRows, listings, dates,
-          criPods, criContainers, kubePods);
+          criPods, criContainers, kubePods, overlayMounts);
     }
   }
 }

@@ -29,7 +29,7 @@ public final class Sniffer {
     if (hinted != null && looksLike(hinted, t)) {
       return hinted;
     }
-    for (Format f : List.of(Format.CRI_PODS, Format.CRI_CONTAINERS, Format.KUBECTL_PODS_JSON, Format.LISTING, Format.ROOTFS_TABLE, Format.PROC_CGROUP, Format.SYSTEMD_CGLS,
+    for (Format f : List.of(Format.CRI_PODS, Format.CRI_CONTAINERS, Format.KUBECTL_PODS_JSON, Format.LISTING, Format.ROOTFS_TABLE, Format.PROC_CGROUP, Format.MOUNTINFO, Format.SYSTEMD_CGLS,
         Format.DOCKER_PS, Format.KUBECTL_PODS, Format.PS_FOREST, Format.OS_RELEASE, Format.FILE_OUTPUT,
         Format.COUNT)) {
       if (looksLike(f, t)) {
@@ -66,6 +66,7 @@ public final class Sniffer {
       case LISTING -> ListingParser.looksLike(t);
       case ROOTFS_TABLE -> RootfsTableParser.looksLike(t);
       case PROC_CGROUP -> ProcCgroupParser.looksLike(t);
+      case MOUNTINFO -> MountinfoParser.looksLike(t);
       case CRI_PODS -> CriPodsParser.looksLike(t);
       case CRI_CONTAINERS -> CriContainersParser.looksLike(t);
       case KUBECTL_PODS_JSON -> KubePodsJsonParser.looksLike(t);

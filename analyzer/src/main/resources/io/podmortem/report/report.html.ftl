@@ -126,6 +126,7 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <#if c.shim??><dt>Shim</dt><dd class="mono"><#if c.shim.pid??>${c.shim.pid} </#if>${c.shim.command}<@ev c.shim "command"/></dd></#if>
 <#if c.rootfs??>
 <#if c.rootfs.path??><dt>Root fs</dt><dd class="mono">${c.rootfs.path}<@ev c.rootfs "path"/></dd></#if>
+<#if c.rootfs.upperDir??><dt>Upper dir</dt><dd class="mono">${c.rootfs.upperDir}<@ev c.rootfs "upperDir"/></dd></#if>
 <#if c.rootfs.entries??><dt>Entries</dt><dd>${c.rootfs.entries}<@ev c.rootfs "entries"/></dd></#if>
 <#if c.rootfs.os??><dt>OS</dt><dd>${c.rootfs.os}<@ev c.rootfs "os"/></dd></#if>
 <#if c.rootfs.binary??><dt>Binary</dt><dd><span class="mono">${c.rootfs.binary}</span>: <#if c.rootfs.staticBinary?? && c.rootfs.staticBinary>statically linked, needs no libraries from the image<#else>${c.rootfs.binaryDescription!""}</#if><@ev c.rootfs "binary"/></dd></#if>

@@ -106,6 +106,9 @@ ${""?left_pad(2 + pr.depth * 2)}- <#if pr.exec>**exec session** </#if><#if pr.pi
 <#if c.rootfs.path??>
   - Path: ${c.rootfs.path}<@ev c.rootfs "path"/>
 </#if>
+<#if c.rootfs.upperDir??>
+  - Upper dir: ${c.rootfs.upperDir}<@ev c.rootfs "upperDir"/>
+</#if>
 <#if c.rootfs.entries??>
   - Entries: ${c.rootfs.entries}<@ev c.rootfs "entries"/>
 </#if>

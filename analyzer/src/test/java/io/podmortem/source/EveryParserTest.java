@@ -44,6 +44,7 @@ class EveryParserTest {
       FileDescriptionParser.parse(t, issues);
       FindListingParser.parse(t, issues);
       CountParser.parse(t, issues);
+      MountinfoParser.parse(t, issues);
       CriPodsParser.parse(t, issues);
       CriContainersParser.parse(t, issues);
       CriTablesParser.parsePods(t, issues);

@@ -32,10 +32,12 @@ public final class DriftRule implements Rule {
         boolean high = !e.change().equals("deleted") && (e.executable() || e.setuidOrSetgid());
         String what = e.setuidOrSetgid() ? "a setuid/setgid file" : e.executable() ? "an executable"
             : e.type() == 'l' ? "a symlink" : "a file";
+        // A deletion's listing entry is overlayfs's whiteout, whose mode and size say nothing of the deleted file.
+        String details = e.change().equals("deleted") ? ""
+            : " (mode " + Integer.toOctalString(e.mode()) + ", uid " + e.uid() + ", " + e.size() + " bytes)";
         out.add(new Finding(id(), high ? Severity.HIGH : Severity.MEDIUM, c.shortId(), Names.of(c) + " "
-            + e.change() + " " + (e.change().equals("deleted") ? "" : what + " ") + e.path() + " (mode "
-            + Integer.toOctalString(e.mode()) + ", uid " + e.uid() + ", " + e.size() + " bytes) since it started.",
-            List.of(e.ref())));
+            + e.change() + " " + (e.change().equals("deleted") ? "" : what + " ") + e.path() + details
+            + " since it started.", List.of(e.ref())));
       }
     }
     return out;

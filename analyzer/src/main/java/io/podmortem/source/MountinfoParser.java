@@ -1,0 +1,78 @@
+package io.podmortem.source;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the overlay mounts of {@code /proc/self/mountinfo} (proc(5)); other mounts are skipped.
+ *
+ * <pre>
+ * 59 42 0:50 / /var/lib/docker/overlay2/418199c0…/merged rw,relatime shared:3 - overlay overlay rw,lowerdir=/var/lib/docker/overlay2/l/MYYOFRHBKHH3SO7WF4IIGDEDMI:/var/lib/docker/overlay2/l/XTI4DYK2P3YBMVCD4U3JA3ABEQ,upperdir=/var/lib/docker/overlay2/418199c0…/diff,workdir=/var/lib/docker/overlay2/418199c0…/work
+ * </pre>
+ */
+public final class MountinfoParser {
+  /**
+   * Mount ID, parent ID, major:minor, root, mount point, options, optional fields, then {@code -}, type, source and
+   * super options. Example match: the line above.
+   */
+  private static final Pattern LINE = Pattern.compile(
+      "^\\d+ \\d+ \\d+:\\d+ (?<root>\\S+) (?<point>\\S+) \\S+(?: \\S+)* - (?<type>\\S+) (?<source>\\S+) (?<opts>\\S*)$");
+
+  private MountinfoParser() {}
+
+  public static boolean looksLike(TextBlock t) {
+    int first = t.firstNonBlank();
+    return first >= 0 && LINE.matcher(t.lines().get(first)).matches();
+  }
+
+  public static List<OverlayMount> parse(TextBlock t, ParseIssues issues) {
+    List<OverlayMount> out = new ArrayList<>();
+    for (int i = 0; i < t.size(); i++) {
+      String l = t.lines().get(i);
+      if (l.isBlank()) {
+        continue;
+      }
+      Matcher m = LINE.matcher(l);
+      if (!m.matches()) {
+        issues.add(t, i, 1, "expected a mountinfo line, got " + ParseIssues.quote(l));
+        continue;
+      }
+      if (!m.group("type").equals("overlay")) {
+        continue;
+      }
+      List<String> lowers = new ArrayList<>();
+      String upper = null;
+      for (String opt : m.group("opts").split(",")) {
+        if (opt.startsWith("lowerdir=")) {
+          for (String d : opt.substring("lowerdir=".length()).split(":")) {
+            lowers.add(unescape(d));
+          }
+        } else if (opt.startsWith("upperdir=")) {
+          upper = unescape(opt.substring("upperdir=".length()));
+        }
+      }
+      out.add(new OverlayMount(t.ref(i), unescape(m.group("point")), lowers, upper));
+    }
+    return out;
+  }
+
+  /** mountinfo writes space, tab, newline and backslash in paths as octal escapes ({@code \040}). */
+  static String unescape(String s) {
+    if (s.indexOf('\\') < 0) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' && i + 3 < s.length() && s.substring(i + 1, i + 4).matches("[0-7]{3}")) {
+        out.append((char) Integer.parseInt(s.substring(i + 1, i + 4), 8));
+        i += 3;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}
