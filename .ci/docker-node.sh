@@ -16,6 +16,15 @@
 #   shop/api-6c9f7d8b4-lm2np       Guaranteed  sandbox, api running as uid 1000:1000
 #   pm-plain                       -           a container Kubernetes does not manage
 #
+# Someone then gets into the web container (shop/web-7d4b9c6f5-x2k4q, container web), and nowhere else:
+#   docker exec -d WEB sleep 1000001     an exec session left running: a sibling of httpd under the shim
+#   docker exec WEB sh -c '...'          finished before collection; its drift stays in the upper dir:
+#     added    /tmp/dropper.sh           a regular file, mode 755, owned by root (not in the image)
+#     changed  /etc/passwd               one line appended to the image's file (not a bind mount, unlike /etc/hosts)
+#     deleted  /bin/nc                   the image's busybox applet symlink, removed: a whiteout in the upper dir
+# Every other container leaves its root filesystem alone and has no exec session. DockerEngineEndToEndTest checks
+# the report against exactly this (WEB_* constants there), and against docker diff and docker top.
+#
 # Every container carries the label io.podmortem.e2e=docker-node, and every image is named pm-*: `down` removes
 # those and nothing else (a colleague's containers and images use the prefix pmc-, and must survive).
 # Dockershim's labels and names: https://github.com/Mirantis/cri-dockerd/blob/master/core/naming.go and
@@ -211,6 +220,32 @@ start_node() {
   docker run -d --name pm-plain --label "$MARK" --network none "$BUSYBOX_IMAGE" sleep 1000000 >/dev/null
 
   log "started $(docker ps -a -q --filter "label=$MARK" | wc -l) containers on node $node"
+
+  tamper_with "k8s_web_web-7d4b9c6f5-x2k4q_shop_${web_uid}_0"
+}
+
+# tamper_with CONTAINER: the exec session and the three changes the header lists, then a check that the engine
+# sees exactly them, so a surprise shows here rather than as a puzzling test failure.
+tamper_with() {
+  local ctr=$1 diff want
+  docker exec -d "$ctr" sleep 1000001
+  docker exec "$ctr" sh -c '
+    set -e
+    printf "#!/bin/sh\necho dropped\n" >/tmp/dropper.sh
+    chmod 755 /tmp/dropper.sh
+    echo "dropper:x:4242:4242:dropper:/tmp:/bin/sh" >>/etc/passwd
+    rm /bin/nc'
+  # docker exec -d returns once the exec is started; wait until the sleep shows among the container's processes.
+  for _ in $(seq 1 50); do
+    docker top "$ctr" -o pid,args | grep -q ' sleep 1000001$' && break
+    sleep 0.1
+  done
+  docker top "$ctr" -o pid,args | grep -q ' sleep 1000001$' || die "docker exec -d $ctr sleep 1000001 is not running"
+  # docker diff also lists, as C, the folders overlayfs copied up to hold a changed child.
+  diff=$(docker diff "$ctr" | LC_ALL=C sort)
+  want=$(printf '%s\n' 'A /tmp/dropper.sh' 'C /bin' 'C /etc' 'C /etc/passwd' 'C /tmp' 'D /bin/nc' | LC_ALL=C sort)
+  [ "$diff" = "$want" ] || die "docker diff $ctr is not what the scenario made: ${diff//$'\n'/, }"
+  log "exec session and drift made in $ctr"
 }
 
 up() {

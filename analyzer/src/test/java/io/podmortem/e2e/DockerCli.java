@@ -108,6 +108,37 @@ final class DockerCli {
   }
 
   /**
+   * {@code docker diff ID}: what the container changed against its image, one {@code A|C|D /path} line per entry
+   * (added, changed, deleted), sorted. The engine also lists as {@code C} every folder overlayfs copied up to hold a
+   * changed child: those are dropped here, as the analyzer drops them. Example, after {@code rm /bin/nc}:
+   * {@code C /bin} and {@code D /bin/nc} give {@code D /bin/nc}.
+   */
+  static List<String> diff(String id) {
+    List<String> lines = runOk("diff", id).text().lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return lines.stream()
+        .filter(l -> !(l.startsWith("C ") && lines.stream().anyMatch(o -> o.substring(2).startsWith(l.substring(2)
+            + "/"))))
+        .sorted().toList();
+  }
+
+  /** One row of {@code docker top ID -eo pid,ppid,args}. */
+  record TopRow(int pid, int ppid, String args) {}
+
+  /** The container's processes with their parents and command lines, in the order {@code docker top} gives. */
+  static List<TopRow> topWithParents(String id) {
+    List<String> lines = runOk("top", id, "-eo", "pid,ppid,args").text().lines().toList();
+    List<TopRow> rows = new ArrayList<>();
+    // Example: "PID    PPID   COMMAND" then "2545   1676   sleep 1000001".
+    for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+      String[] f = line.strip().split("\\s+", 3);
+      if (f.length == 3) {
+        rows.add(new TopRow(Integer.parseInt(f[0]), Integer.parseInt(f[1]), f[2].strip()));
+      }
+    }
+    return rows;
+  }
+
+  /**
    * The container's os-release as its own root resolves it ({@code docker cp -L} follows a symlink inside the
    * container, running or stopped), {@code /etc/os-release} first, then {@code /usr/lib/os-release}; null when it
    * has neither.

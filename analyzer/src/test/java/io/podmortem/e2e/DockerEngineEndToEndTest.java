@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.podmortem.bundle.Limits;
+import io.podmortem.cli.Analyzer;
 import io.podmortem.cli.PodmortemCommand;
+import io.podmortem.model.Container;
+import io.podmortem.model.Drift;
+import io.podmortem.model.DriftEntry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
@@ -37,7 +43,25 @@ class DockerEngineEndToEndTest {
   /** kubelet names a static pod's UID after the 32-hex hash of its manifest (pkg/kubelet/config/common.go). */
   private static final Pattern STATIC_UID = Pattern.compile("[0-9a-f]{32}");
 
+  /**
+   * The one container .ci/docker-node.sh tampers with, and what it does there: one detached {@code docker exec}
+   * left running, and three changes to the root filesystem made by another exec. No other container changes its
+   * root filesystem or has an exec session.
+   */
+  private static final String WEB = "k8s_web_web-7d4b9c6f5-x2k4q_shop_3f1c2a9e-5b7d-4e21-9c0a-6d8e2f4b1a70_0";
+  private static final String WEB_EXEC = "sleep 1000001";
+  private static final List<String> WEB_DRIFT = List.of("added /tmp/dropper.sh", "changed /etc/passwd",
+      "deleted /bin/nc");
+  /** An exec-session finding names the process as {@code <pid> '<command>'}. */
+  private static final Pattern EXEC_PROCESS = Pattern.compile(": (\\d+) '([^']*)'");
+
   private static JsonNode model;
+  /**
+   * The analyzer's in-memory model of the same bundle. The JSON report holds no drift (containers[].rootfs has no
+   * drift field) and does not mark exec sessions: both reach it only as findings, and drift only where notable.
+   * The drift is checked here entry by entry, and the findings through the JSON.
+   */
+  private static Map<String, Container> analyzedById;
   private static Map<String, JsonNode> modelById;
   private static Map<Integer, String> hostUserNames;
 
@@ -55,6 +79,9 @@ class DockerEngineEndToEndTest {
     modelById = new HashMap<>();
     model.path("containers").forEach(c -> modelById.put(c.path("id").asText(), c));
     hostUserNames = readPasswd(Path.of("/etc/passwd"));
+    analyzedById = new HashMap<>();
+    new Analyzer(Limits.defaults()).analyze(Path.of(bundle)).node().containers()
+        .forEach(c -> analyzedById.put(c.id(), c));
   }
 
   @TestFactory
@@ -125,7 +152,115 @@ class DockerEngineEndToEndTest {
         .as("%s: rootfs.entries (docker export)", name).isEqualTo(DockerCli.exportEntries(id));
 
     checkProcesses(soft, name, id, inspect, c);
+    checkDrift(soft, name, id);
+    checkExecSessions(soft, name, id, inspect);
     soft.assertAll();
+  }
+
+  /**
+   * The analyzer's drift is what docker diff says, entry for entry (copied-up parent folders aside, which neither
+   * counts), and the web container's is exactly the scenario's three changes; its notable entries are findings.
+   */
+  private static void checkDrift(SoftAssertions soft, String name, String id) {
+    List<String> engine = DockerCli.diff(id).stream().map(l -> switch (l.charAt(0)) {
+      case 'A' -> "added";
+      case 'C' -> "changed";
+      case 'D' -> "deleted";
+      default -> "unknown (" + l + ")";
+    } + " " + l.substring(2)).toList();
+    // The scenario itself, as the engine sees it: if this fails, .ci/docker-node.sh did not do what it says.
+    soft.assertThat(engine)
+        .as("%s: docker diff (.ci/docker-node.sh changes files in the web container only)", name)
+        .containsExactlyInAnyOrderElementsOf(name.equals(WEB) ? WEB_DRIFT : List.of());
+
+    Container analyzed = analyzedById.get(id);
+    soft.assertThat(analyzed).as("%s: no container with this id in the analyzer's model", name).isNotNull();
+    if (analyzed == null) {
+      return;
+    }
+    Drift drift = analyzed.rootfs().drift();
+    // Null means the upper dir was not listed; the collector lists every docker container's.
+    soft.assertThat(drift).as("%s: rootfs.drift (the upper dir was not listed?)", name).isNotNull();
+    if (drift == null) {
+      return;
+    }
+    List<String> listed = drift.all().stream().map(e -> e.change() + " " + e.path()).toList();
+    soft.assertThat(listed).as("%s: rootfs.drift.all against docker diff", name)
+        .containsExactlyInAnyOrderElementsOf(engine);
+    soft.assertThat(List.of(drift.added(), drift.changed(), drift.deleted()))
+        .as("%s: rootfs.drift added, changed, deleted (docker diff: %s)", name, engine)
+        .containsExactly(count(engine, "added "), count(engine, "changed "), count(engine, "deleted "));
+    soft.assertThat(drift.truncated()).as("%s: rootfs.drift.truncated", name).isFalse();
+
+    List<String> findings = findings("drift", id).stream().map(f -> text(f, "message")).toList();
+    if (name.equals(WEB)) {
+      DriftEntry dropper = drift.all().stream().filter(e -> e.path().equals("/tmp/dropper.sh")).findFirst()
+          .orElse(null);
+      soft.assertThat(dropper).as("%s: drift entry /tmp/dropper.sh", name).isNotNull();
+      if (dropper != null) {
+        soft.assertThat(List.of(String.valueOf(dropper.type()), Integer.toOctalString(dropper.mode()),
+            String.valueOf(dropper.uid()))).as("%s: /tmp/dropper.sh type, mode, uid", name)
+            .containsExactly("f", "755", "0");
+      }
+      drift.all().stream().filter(e -> e.path().equals("/etc/passwd")).findFirst().ifPresent(e -> soft
+          .assertThat(e.type()).as("%s: /etc/passwd type", name).isEqualTo('f'));
+      // All three are notable (an executable in /tmp, a file under /etc, a link under /bin): one finding each.
+      soft.assertThat(findings).as("%s: drift findings", name).hasSize(3);
+      soft.assertThat(findings).as("%s: drift finding for /tmp/dropper.sh", name).filteredOn(m -> m.contains(
+          " added an executable /tmp/dropper.sh (mode 755,")).hasSize(1);
+      soft.assertThat(findings).as("%s: drift finding for /etc/passwd", name)
+          .filteredOn(m -> m.contains(" changed a file /etc/passwd (")).hasSize(1);
+      soft.assertThat(findings).as("%s: drift finding for /bin/nc", name)
+          .filteredOn(m -> m.contains(" deleted /bin/nc (")).hasSize(1);
+    } else {
+      soft.assertThat(findings).as("%s: drift findings of a container that changed nothing", name).isEmpty();
+    }
+  }
+
+  /**
+   * The exec sessions the analyzer finds are the processes docker top shows in the container whose parent is not
+   * in the container (the shim) and which are not its init: in the web container exactly the scenario's sleep.
+   */
+  private static void checkExecSessions(SoftAssertions soft, String name, String id, JsonNode inspect) {
+    Map<String, String> engine = new LinkedHashMap<>();
+    if (inspect.path("State").path("Running").asBoolean()) {
+      List<DockerCli.TopRow> top = DockerCli.topWithParents(id);
+      int init = inspect.path("State").path("Pid").asInt();
+      List<Integer> pids = top.stream().map(DockerCli.TopRow::pid).toList();
+      top.stream().filter(r -> r.pid() != init && !pids.contains(r.ppid()))
+          .forEach(r -> engine.put(String.valueOf(r.pid()), r.args()));
+    }
+    soft.assertThat(engine.values())
+        .as("%s: exec sessions by docker top (.ci/docker-node.sh leaves one, in the web container only)", name)
+        .containsExactlyElementsOf(name.equals(WEB) ? List.of(WEB_EXEC) : List.of());
+
+    Map<String, String> reported = new LinkedHashMap<>();
+    List<String> unparsed = new ArrayList<>();
+    for (JsonNode f : findings("exec-session", id)) {
+      Matcher m = EXEC_PROCESS.matcher(text(f, "message"));
+      if (m.find()) {
+        reported.put(m.group(1), m.group(2));
+      } else {
+        unparsed.add(text(f, "message"));
+      }
+    }
+    soft.assertThat(unparsed).as("%s: exec-session findings naming no <pid> '<command>'", name).isEmpty();
+    soft.assertThat(reported).as("%s: exec-session findings (pid to command) against docker top", name)
+        .containsExactlyInAnyOrderEntriesOf(engine);
+  }
+
+  private static List<JsonNode> findings(String ruleId, String containerId) {
+    List<JsonNode> out = new ArrayList<>();
+    model.path("findings").forEach(f -> {
+      if (ruleId.equals(text(f, "id")) && containerId.substring(0, 12).equals(text(f, "subject"))) {
+        out.add(f);
+      }
+    });
+    return out;
+  }
+
+  private static int count(List<String> lines, String prefix) {
+    return (int) lines.stream().filter(l -> l.startsWith(prefix)).count();
   }
 
   private static void checkProcesses(SoftAssertions soft, String name, String id, JsonNode inspect, JsonNode c) {
