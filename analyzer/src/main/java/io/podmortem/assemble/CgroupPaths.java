@@ -36,6 +36,12 @@ public final class CgroupPaths {
     if (path == null) {
       return null;
     }
+    int colon = path.lastIndexOf(':');
+    if (colon > 0 && path.lastIndexOf('/') < colon) {
+      // A runtime spec's slice:prefix:id that ended up as a path (seen under containerd.service): expand it.
+      String last = path.substring(path.lastIndexOf('/') + 1);
+      return last.contains(".slice:") ? parse(fromCgroupsPath(last)) : null;
+    }
     String[] parts = path.split("/");
     QosClass qos = null;
     String uid = null;

@@ -48,6 +48,33 @@ class CgroupPathsTest {
         + ID);
   }
 
+  /** The /proc/<pid>/cgroup shapes of FORMATS.md §7, with the elided IDs filled in. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "/kubepods/burstable/podb60126d8-9064-11eb-836e-7a2eb63c648a/ID | BURSTABLE | b60126d8-9064-11eb-836e-7a2eb63c648a",
+      "/kubepods.slice/kubepods-podaaaee9a5_d4d6_11eb_851d_50af732f4b6f.slice/docker-ID.scope | GUARANTEED | "
+          + "aaaee9a5-d4d6-11eb-851d-50af732f4b6f",
+      "/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-pod96b3a117_1111_2222_3333_444455556666.slice/"
+          + "cri-containerd-ID.scope | BURSTABLE | 96b3a117-1111-2222-3333-444455556666",
+      "/kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-pod7fda01c4_0ece_403d_88b4_c371d66d132a.slice/"
+          + "cri-containerd-ID.scope | BEST_EFFORT | 7fda01c4-0ece-403d-88b4-c371d66d132a",
+      "/kubelet.slice/kubelet-kubepods.slice/kubelet-kubepods-besteffort.slice/kubelet-kubepods-besteffort-pod36f20d9d"
+          + "_1111_2222_3333_444455556666.slice/cri-containerd-ID.scope | BEST_EFFORT | 36f20d9d-1111-2222-3333-444455556666",
+      "/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-pod90d81341_92de_11e7_8cf2_507b9d4141fa.slice/"
+          + "crio-ID.scope | BURSTABLE | 90d81341-92de-11e7-8cf2-507b9d4141fa",
+      "/system.slice/containerd.service/kubepods-burstable-pod94598a35_ad1e_4a00_91b1_1db37e8f52f6.slice:cri-containerd:"
+          + "ID | BURSTABLE | 94598a35-ad1e-4a00-91b1-1db37e8f52f6",
+      "/kubepods/kubepods/besteffort/pod3f1c2a9e-5b7d-4e21-9c0a-6d8e2f4b1a70/ID | BEST_EFFORT | "
+          + "3f1c2a9e-5b7d-4e21-9c0a-6d8e2f4b1a70",
+  })
+  void formatsSection7_everyShape_givesQosPodAndContainer(String path, QosClass qos, String uid) {
+    CgroupPlacement p = CgroupPaths.parse(path.replace("ID", ID));
+    assertThat(p).as(path).isNotNull();
+    assertThat(p.qos()).isEqualTo(qos);
+    assertThat(p.podUid()).isEqualTo(uid);
+    assertThat(p.containerId()).isEqualTo(ID);
+  }
+
   @Test
   void hostPaths_areNotPods() {
     assertThat(CgroupPaths.parse("/system.slice/containerd.service")).isNull();
