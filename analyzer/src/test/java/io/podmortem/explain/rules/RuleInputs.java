@@ -125,6 +125,16 @@ final class RuleInputs {
     return text.substring(0, at) + replacement + text.substring(at + old.length());
   }
 
+  /** {@code text} with the first {@code old} after {@code anchor} replaced; fails when either is absent. */
+  static String replaceAfter(String text, String anchor, String old, String replacement) {
+    int from = text.indexOf(anchor);
+    int at = from < 0 ? -1 : text.indexOf(old, from);
+    if (at < 0) {
+      throw new IllegalStateException("absent: " + anchor + " … " + old);
+    }
+    return text.substring(0, at) + replacement + text.substring(at + old.length());
+  }
+
   static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
