@@ -40,8 +40,10 @@ public final class HostNamespaceRule implements Rule {
       }
       if (!shared.isEmpty()) {
         Severity sev = shared.contains("PID") ? Severity.HIGH : Severity.MEDIUM;
-        out.add(new Finding(id(), sev, c.shortId(), Names.of(c) + " shares the node's " + String.join(", ", shared)
-            + " namespace" + (shared.size() > 1 ? "s" : "") + ".", c.evidence().of("security")));
+        String list = shared.size() == 1 ? shared.get(0)
+            : String.join(", ", shared.subList(0, shared.size() - 1)) + " and " + shared.get(shared.size() - 1);
+        out.add(new Finding(id(), sev, c.shortId(), Names.of(c) + " shares the node's " + list + " namespace"
+            + (shared.size() > 1 ? "s" : "") + ".", c.evidence().of("security")));
       }
     }
     return out;

@@ -32,9 +32,7 @@ public final class RootProcessRule implements Rule {
       if (root.isEmpty()) {
         continue;
       }
-      String who = c.containerName() != null ? "Container " + c.containerName() : "Container " + c.shortId();
-      String of = c.pod() != null && c.pod().name() != null ? " of pod " + c.pod().name() : "";
-      out.add(new Finding(id(), Severity.LOW, c.shortId(), who + of + " runs " + root.size() + " of its "
+      out.add(new Finding(id(), Severity.LOW, c.shortId(), Names.of(c) + " runs " + root.size() + " of its "
           + c.processes().size() + " processes as root (uid 0), starting with '"
           + Texts.abbreviate(root.get(0).command(), 60)
           + "'.",

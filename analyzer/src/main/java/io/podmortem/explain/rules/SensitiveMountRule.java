@@ -33,7 +33,7 @@ public final class SensitiveMountRule implements Rule {
       for (String mount : c.security().hostMounts()) {
         String host = hostPath(mount);
         if (SENSITIVE.contains(host)) {
-          boolean readOnly = mount.endsWith(":ro") || mount.contains(":ro,");
+          boolean readOnly = readOnly(mount);
           out.add(new Finding(id(), readOnly && !host.endsWith(".sock") ? Severity.MEDIUM : Severity.HIGH,
               c.shortId(), Names.of(c) + " mounts the node's " + host + (readOnly ? " read-only" : "") + " ("
               + mount + ")" + (host.endsWith(".sock") ? ": through the runtime's socket it can start a privileged "
@@ -42,6 +42,12 @@ public final class SensitiveMountRule implements Rule {
       }
     }
     return out;
+  }
+
+  /** Docker's bind options come in any order after the second colon: {@code rslave,ro} is read-only too. */
+  static boolean readOnly(String bind) {
+    String[] parts = bind.split(":");
+    return parts.length >= 3 && java.util.Arrays.asList(parts[parts.length - 1].split(",")).contains("ro");
   }
 
   /** {@code /var/run/docker.sock:/var/run/docker.sock:ro} gives {@code /var/run/docker.sock}. */

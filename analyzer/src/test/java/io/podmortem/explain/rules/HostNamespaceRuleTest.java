@@ -15,7 +15,7 @@ class HostNamespaceRuleTest {
   @Test
   void evaluate_hostPidAndHostNetwork_raisesOneHighFindingNamingBoth() {
     assertThat(RuleInputs.evaluate(RULE, "docker-host-escape")).containsExactly(new Finding("host-namespace",
-        Severity.HIGH, "b4d7231e2dae", "Container pm-plain shares the node's PID, network namespaces.",
+        Severity.HIGH, "b4d7231e2dae", "Container pm-plain shares the node's PID and network namespaces.",
         List.of(ref("docker/inspect.json", 391))));
   }
 

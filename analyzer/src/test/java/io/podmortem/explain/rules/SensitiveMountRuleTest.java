@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.podmortem.model.Finding;
 import io.podmortem.model.Severity;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** sensitive-host-mount: HostConfig.Binds of docker inspect that hand the node to the container. */
@@ -38,8 +37,6 @@ class SensitiveMountRuleTest {
   }
 
   @Test
-  @Disabled("bug: ':ro' is only seen as the last option or before a comma; Docker accepts options in any order, so "
-      + "'/etc:/host/etc:rslave,ro' is read-only but reported as a writable /etc with HIGH severity")
   void evaluate_readOnlyAfterPropagationOption_isMediumReadOnly() {
     assertThat(RuleInputs.evaluate(RULE, "docker-mount-options")).contains(new Finding("sensitive-host-mount",
         Severity.MEDIUM, "b4d7231e2dae", "Container pm-plain mounts the node's /etc read-only "
