@@ -57,6 +57,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--stacktrace", description = "Print the stack trace of an error.")
   boolean stacktrace;
 
+  @Option(names = "--no-redact", description = "Keep secrets (passwords, tokens, keys) in the reports. They are "
+      + "redacted by default, and the reports then say they are not.")
+  boolean noRedact;
+
   /** A severity threshold for --fail-on. */
   enum Threshold { high, medium, low }
 
@@ -73,7 +77,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
           "--output - writes one report to standard output: choose one --format");
     }
     Analysis analysis = new Analyzer(Limits.defaults()).analyze(bundle);
-    ObjectNode model = ReportModel.build(analysis);
+    ObjectNode model = ReportModel.build(analysis, !noRedact);
     Renderer renderer = new Renderer();
     Map<String, Object> options = new LinkedHashMap<>();
     if (stamp) {
@@ -100,7 +104,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
     out.flush();
     if (!toStdout) {
-      summary(analysis);
+      summary(model);
     }
     if (failOn != null) {
       Severity limit = Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT));
@@ -114,13 +118,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The end-of-run summary on stderr: the counts and the top findings. */
-  private void summary(Analysis a) {
+  /** The end-of-run summary on stderr, from the redacted model: the counts and the top findings. */
+  private void summary(ObjectNode model) {
     PrintWriter err = spec.commandLine().getErr();
-    err.printf("%d pods, %d containers, %d findings%n", a.node().pods().size(), a.node().containers().size(),
-        a.findings().size());
-    a.findings().stream().limit(5).forEach(f -> err.printf("  %-6s %s %s%n", f.severity().label(), f.id(),
-        Terminal.safe(f.subject())));
+    var findings = model.path("findings");
+    err.printf("%d pods, %d containers, %d findings%n", model.path("pods").size(), model.path("containers").size(),
+        findings.size());
+    for (int i = 0; i < Math.min(5, findings.size()); i++) {
+      var f = findings.get(i);
+      err.printf("  %-6s %s %s%n", f.path("severity").asText(), f.path("id").asText(),
+          Terminal.safe(f.path("subject").asText()));
+    }
+    if (!model.path("redaction").path("enabled").asBoolean()) {
+      err.println("redaction is off: the reports may contain secrets");
+    }
     err.flush();
   }
 

@@ -20,12 +20,24 @@ public final class Analyzer {
     this.limits = limits;
   }
 
+  /** One sha256 over every entry's name and sha256, in name order: what the bundle holds, as one value. */
+  static String digest(ReadSummary read) {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      new java.util.TreeMap<>(read.sha256()).forEach((name, hash) ->
+          sha.update((name + " " + hash + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+
   public Analysis analyze(Path bundle) {
     SourceReader sources = new SourceReader(limits.maxLineChars());
     ReadSummary read = new BundleReader(limits).read(bundle, sources);
     Observations obs = sources.finish(read);
     Node node = new NodeAssembler().assemble(obs);
     LocalDate date = node.snapshotTime() == null ? null : LocalDate.parse(node.snapshotTime().substring(0, 10));
-    return Explainer.standard().explain(node, date);
+    return Explainer.standard().explain(node, date, digest(read));
   }
 }

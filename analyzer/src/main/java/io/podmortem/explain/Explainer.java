@@ -31,6 +31,10 @@ public final class Explainer {
   }
 
   public Analysis explain(Node node, LocalDate snapshotDate) {
+    return explain(node, snapshotDate, "");
+  }
+
+  public Analysis explain(Node node, LocalDate snapshotDate, String bundleDigest) {
     Map<String, ContainerExplanation> explanations = new HashMap<>();
     for (Container c : node.containers()) {
       explanations.put(c.shortId(), explain(node, c));
@@ -41,7 +45,7 @@ public final class Explainer {
       findings.addAll(r.evaluate(ctx));
     }
     findings.sort(ORDER);
-    return new Analysis(node, snapshotDate, explanations, findings);
+    return new Analysis(node, snapshotDate, explanations, findings, bundleDigest);
   }
 
   private ContainerExplanation explain(Node node, Container c) {

@@ -10,6 +10,8 @@ import io.podmortem.model.CollectedCommand;
 import io.podmortem.model.Collection;
 import io.podmortem.explain.ExecSessions;
 import io.podmortem.model.Container;
+import io.podmortem.redact.Redactor;
+import io.podmortem.redact.TreeSanitizer;
 import io.podmortem.model.Drift;
 import io.podmortem.model.DriftEntry;
 import io.podmortem.model.IntegrityProblem;
@@ -39,7 +41,33 @@ public final class ReportModel {
 
   private ReportModel() {}
 
+  /** The model with secrets redacted, as every report shows it unless asked otherwise. */
   public static ObjectNode build(Analysis a) {
+    return build(a, true);
+  }
+
+  /**
+   * The model, with control characters made visible and, when {@code redact}, secrets replaced by tokens keyed by
+   * the bundle's digest; a {@code redaction} object says what was done.
+   */
+  public static ObjectNode build(Analysis a, boolean redact) {
+    ObjectNode root = buildRaw(a);
+    Redactor redactor = redact
+        ? new Redactor(("podmortem:" + a.bundleDigest()).getBytes(java.nio.charset.StandardCharsets.UTF_8)) : null;
+    TreeSanitizer.apply(root, redactor);
+    ObjectNode r = root.putObject("redaction");
+    r.put("enabled", redact);
+    if (redactor != null) {
+      r.put("total", redactor.total());
+      ObjectNode counts = r.putObject("counts");
+      new java.util.TreeMap<>(redactor.counts()).forEach(counts::put);
+      ArrayNode places = r.putArray("places");
+      redactor.places().stream().sorted().forEach(places::add);
+    }
+    return root;
+  }
+
+  private static ObjectNode buildRaw(Analysis a) {
     Node n = a.node();
     ObjectNode root = F.objectNode();
     root.put("schemaVersion", SCHEMA_VERSION);

@@ -32,6 +32,11 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <body>
 <h1>podmortem: ${node.hostname!"unknown node"}</h1>
 <#if options.stamp??><p>Analysed at ${options.stamp}.</p></#if>
+<#if !redaction.enabled>
+<p class="sev-high" id="redaction"><b>Redaction is OFF</b> (--no-redact): this report may contain passwords, tokens and keys.</p>
+<#elseif redaction.total gt 0>
+<p id="redaction">${redaction.total} secret<#if redaction.total gt 1>s</#if> redacted: <#list redaction.counts as kind, n>${n} ${kind}<#sep>, </#list>. Each shows as «redacted:xxxx», the same token for the same value.</p>
+</#if>
 <section id="summary">
 <h2>Summary</h2>
 <ul>

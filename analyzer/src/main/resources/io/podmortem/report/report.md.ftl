@@ -9,6 +9,13 @@
 <#if options.stamp??>Analysed at ${options.stamp}.
 
 </#if>
+<#if !redaction.enabled>
+> **Redaction is OFF** (--no-redact): this report may contain passwords, tokens and keys.
+
+<#elseif redaction.total gt 0>
+> ${redaction.total} secret<#if redaction.total gt 1>s</#if> redacted: <#list redaction.counts as kind, n>${n} ${kind}<#sep>, </#list>. Each shows as «redacted:xxxx», the same token for the same value.
+
+</#if>
 ## Summary
 
 - **Node** ${node.hostname!"(hostname not shown)"}<@ev node "hostname"/>: ${node.processes} processes: ${node.kernelThreads} kernel threads, ${node.hostProcesses} host processes (${node.runtimeShims} of them container runtime shims), ${node.containerProcesses} processes inside containers.

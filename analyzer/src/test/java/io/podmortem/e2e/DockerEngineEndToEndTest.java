@@ -211,7 +211,7 @@ class DockerEngineEndToEndTest {
       soft.assertThat(findings).as("%s: drift finding for /etc/passwd", name)
           .filteredOn(m -> m.contains(" changed a file /etc/passwd (")).hasSize(1);
       soft.assertThat(findings).as("%s: drift finding for /bin/nc", name)
-          .filteredOn(m -> m.contains(" deleted /bin/nc (")).hasSize(1);
+          .filteredOn(m -> m.contains(" deleted /bin/nc since it started.")).hasSize(1);
     } else {
       soft.assertThat(findings).as("%s: drift findings of a container that changed nothing", name).isEmpty();
     }
