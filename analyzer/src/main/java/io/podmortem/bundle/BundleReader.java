@@ -27,9 +27,31 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  */
 public final class BundleReader {
   private final Limits limits;
+  private final java.util.function.LongConsumer progress;
 
   public BundleReader(Limits limits) {
+    this(limits, bytes -> { });
+  }
+
+  /** A reader that reports how many bytes of the bundle (as stored, compressed) it has read so far. */
+  public BundleReader(Limits limits, java.util.function.LongConsumer progress) {
     this.limits = limits;
+    this.progress = progress;
+  }
+
+  /** The bytes {@link #read} will go through: the archive's size, or the sum of a folder's files. */
+  public static long size(Path bundle) {
+    try {
+      if (Files.isDirectory(bundle)) {
+        try (Stream<Path> walk = Files.walk(bundle)) {
+          return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).mapToLong(p -> p.toFile().length())
+              .sum();
+        }
+      }
+      return Files.size(bundle);
+    } catch (IOException e) {
+      return -1;
+    }
   }
 
   /**
@@ -79,7 +101,13 @@ public final class BundleReader {
         handler.entry(new BundleEntry(name, EntryKind.DIRECTORY, 0, null), InputStream.nullInputStream());
       } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
         long size = Files.size(p);
-        try (InputStream in = Files.newInputStream(p)) {
+        if (size > limits.maxEntryBytes()) {
+          warnings.add(name + " holds " + size + " bytes, over the limit of " + limits.maxEntryBytes()
+              + " for one entry: not read");
+          handler.entry(new BundleEntry(name, EntryKind.OTHER, size, null), InputStream.nullInputStream());
+          continue;
+        }
+        try (InputStream in = new ProgressInputStream(Files.newInputStream(p), progress)) {
           total += stream(new BundleEntry(name, EntryKind.FILE, size, null), in, handler, warnings, digests);
         }
         if (total > limits.maxTotalBytes()) {
@@ -95,7 +123,8 @@ public final class BundleReader {
   private void readArchive(Path file, EntryHandler handler, List<String> warnings, Map<String, String> digests)
       throws IOException {
     String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    try (InputStream raw = new BufferedInputStream(new ProgressInputStream(Files.newInputStream(file), progress),
+        1 << 16);
         InputStream in = decompress(raw, lower);
         TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
       int count = 0;
@@ -119,6 +148,12 @@ public final class BundleReader {
         }
         String name = stripDotSlash(e.getName());
         last = name;
+        if (e.isFile() && e.getSize() > limits.maxEntryBytes()) {
+          // Skipping it would mean inflating all of it: a bomb of zeros would hold the reader for minutes.
+          warnings.add(name + " declares " + e.getSize() + " bytes, over the limit of " + limits.maxEntryBytes()
+              + " for one entry: stopped reading the bundle there");
+          return;
+        }
         BundleEntry entry = new BundleEntry(name, kindOf(e), e.getSize(), e.isSymbolicLink() || e.isLink()
             ? e.getLinkName() : null);
         try {

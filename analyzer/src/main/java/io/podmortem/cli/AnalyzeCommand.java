@@ -57,6 +57,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--stacktrace", description = "Print the stack trace of an error.")
   boolean stacktrace;
 
+  @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary on stderr.")
+  boolean quiet;
+
+  @Option(names = "--md-max-lines", paramLabel = "N", description = "Cut the Markdown report after N lines, keeping "
+      + "its summary, containers and findings first; a note says where the rest is.")
+  Integer mdMaxLines;
+
   @Option(names = "--no-redact", description = "Keep secrets (passwords, tokens, keys) in the reports. They are "
       + "redacted by default, and the reports then say they are not.")
   boolean noRedact;
@@ -76,7 +83,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--output - writes one report to standard output: choose one --format");
     }
-    Analysis analysis = new Analyzer(Limits.defaults()).analyze(bundle);
+    if (mdMaxLines != null && mdMaxLines < 10) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--md-max-lines must be at least 10");
+    }
+    Analysis analysis = Progress.analyze(bundle, quiet || System.console() == null, spec.commandLine().getErr());
     ObjectNode model = ReportModel.build(analysis, !noRedact);
     Renderer renderer = new Renderer();
     Map<String, Object> options = new LinkedHashMap<>();
@@ -91,7 +101,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     for (Format f : chosen) {
       String text = switch (f) {
         case html -> renderer.html(model, options);
-        case md -> renderer.markdown(model, options);
+        case md -> mdMaxLines == null ? renderer.markdown(model, options)
+            : Renderer.cut(renderer.markdown(model, options), mdMaxLines);
         case json -> renderer.json(model);
       };
       if (toStdout) {
@@ -103,7 +114,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       }
     }
     out.flush();
-    if (!toStdout) {
+    if (!toStdout && !quiet) {
       summary(model);
     }
     if (failOn != null) {

@@ -33,8 +33,13 @@ public final class Analyzer {
   }
 
   public Analysis analyze(Path bundle) {
+    return analyze(bundle, bytes -> { });
+  }
+
+  /** Analyzes, telling {@code progress} how many more bytes of the bundle were read. */
+  public Analysis analyze(Path bundle, java.util.function.LongConsumer progress) {
     SourceReader sources = new SourceReader(limits.maxLineChars());
-    ReadSummary read = new BundleReader(limits).read(bundle, sources);
+    ReadSummary read = new BundleReader(limits, progress).read(bundle, sources);
     Observations obs = sources.finish(read);
     Node node = new NodeAssembler().assemble(obs);
     LocalDate date = node.snapshotTime() == null ? null : LocalDate.parse(node.snapshotTime().substring(0, 10));

@@ -58,6 +58,30 @@ public final class Renderer {
     return render("report.md.ftl", model, options);
   }
 
+  /**
+   * The first {@code maxLines} lines of a Markdown report, closed with a note that says how long the whole report
+   * is. The report puts its summary, containers and findings first, so they survive the cut. A table cut in two
+   * stays a valid (shorter) table.
+   */
+  public static String cut(String markdown, int maxLines) {
+    String[] lines = markdown.split("\n", -1);
+    int total = markdown.endsWith("\n") ? lines.length - 1 : lines.length;
+    if (total <= maxLines) {
+      return markdown;
+    }
+    int keep = maxLines - 2;
+    // A table's header without its |---| row would no longer be a table: cut before it.
+    while (keep > 0 && lines[keep - 1].startsWith("|") && lines[keep].matches("\\|(\\s*:?-+:?\\s*\\|)+")) {
+      keep--;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < keep; i++) {
+      out.append(lines[i]).append('\n');
+    }
+    return out.append('\n').append("> Cut at ").append(maxLines).append(" of ").append(total)
+        .append(" lines (--md-max-lines). The HTML and JSON reports hold everything.\n").toString();
+  }
+
   public String html(ObjectNode model, Map<String, Object> options) {
     return render("report.html.ftl", model, options);
   }

@@ -77,9 +77,18 @@ public final class ReportModel {
     ArrayNode pods = root.putArray("pods");
     n.pods().forEach(p -> pods.add(pod(p)));
     ArrayNode containers = root.putArray("containers");
-    n.containers().forEach(c -> containers.add(container(n, c, a.explanation(c.shortId()))));
+    int[] depths = Depths.of(n);
+    n.containers().forEach(c -> containers.add(container(n, c, a.explanation(c.shortId()), depths)));
     ArrayNode findings = root.putArray("findings");
-    a.findings().forEach(f -> findings.add(finding(f)));
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    for (Finding f : a.findings()) {
+      ObjectNode fo = finding(f);
+      // A stable anchor for tickets: the rule and the subject, numbered where one rule finds several things.
+      String base = "f-" + f.id() + "-" + f.subject().replaceAll("[^A-Za-z0-9_.-]", "_");
+      int k = seen.merge(base, 1, Integer::sum);
+      fo.put("anchor", k == 1 ? base : base + "-" + k);
+      findings.add(fo);
+    }
     ArrayNode sources = root.putArray("sources");
     n.sources().forEach(s -> sources.add(source(s)));
     ArrayNode missing = root.putArray("missing");
@@ -121,6 +130,9 @@ public final class ReportModel {
       po.put("key", p.key());
       po.put("status", p.status());
     });
+    ArrayNode namespaces = o.putArray("namespaces");
+    n.pods().stream().map(Pod::namespace).filter(java.util.Objects::nonNull).distinct().sorted()
+        .forEach(namespaces::add);
     ObjectNode qos = o.putObject("qos");
     for (QosClass q : QosClass.values()) {
       ArrayNode names = qos.putArray(q.label());
@@ -164,7 +176,7 @@ public final class ReportModel {
     return o;
   }
 
-  private static ObjectNode container(Node n, Container c, ContainerExplanation e) {
+  private static ObjectNode container(Node n, Container c, ContainerExplanation e, int[] depths) {
     ObjectNode o = F.objectNode();
     o.put("id", c.id());
     o.put("shortId", c.shortId());
@@ -202,14 +214,14 @@ public final class ReportModel {
     if (c.shimProcess() == null) {
       o.putNull("shim");
     } else {
-      o.set("shim", process(n, n.process(c.shimProcess()), 0));
+      o.set("shim", process(n.process(c.shimProcess()), 0, depths));
     }
     ArrayNode ps = o.putArray("processes");
-    int base = c.processes().isEmpty() ? 0 : n.depth(n.process(c.processes().get(0)));
+    int base = c.processes().isEmpty() ? 0 : depths[c.processes().get(0)];
     java.util.Set<Integer> exec = new java.util.HashSet<>();
     ExecSessions.of(n, c).forEach(p -> exec.add(p.index()));
     for (Process p : n.processesOf(c)) {
-      ObjectNode po = process(n, p, base);
+      ObjectNode po = process(p, base, depths);
       po.put("exec", exec.contains(p.index()));
       ps.add(po);
     }
@@ -218,14 +230,14 @@ public final class ReportModel {
     return o;
   }
 
-  private static ObjectNode process(Node n, Process p, int baseDepth) {
+  private static ObjectNode process(Process p, int baseDepth, int[] depths) {
     ObjectNode o = F.objectNode();
     o.put("pid", p.pid());
     o.put("user", p.user());
     o.put("state", p.state());
     o.put("command", p.command());
     o.put("startedAt", p.startedAt());
-    o.put("depth", Math.max(0, n.depth(p) - baseDepth));
+    o.put("depth", Math.max(0, depths[p.index()] - baseDepth));
     o.set("evidence", evidence(p.evidence()));
     return o;
   }

@@ -53,8 +53,18 @@ public final class SourceReader implements EntryHandler {
       }
       return;
     }
+    java.io.BufferedInputStream in = new java.io.BufferedInputStream(content, 1 << 16);
+    in.mark(1024);
+    byte[] head = in.readNBytes(512);
+    in.reset();
+    String binary = Binaries.kind(head);
+    if (binary != null) {
+      out.sources.add(new SourceInfo(entry.name(), 0, binary, null, 0, List.of(new ParseIssue(entry.name(), 0, 0,
+          "a " + binary + ": not read" + (binary.contains("archive") ? "; a bundle inside a bundle is not opened" : "")))));
+      return;
+    }
     TextDecoder decoder = new TextDecoder(maxLineChars);
-    List<String> lines = decoder.lines(content);
+    List<String> lines = decoder.lines(in);
     if (decoder.cutLines() > 0) {
       out.warning(entry.name() + ": " + decoder.cutLines() + " lines longer than " + maxLineChars
           + " characters were cut");

@@ -25,6 +25,7 @@ th{background:#f6f8fa}code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,m
 .facts dt{color:#57606a}.facts dd{margin:0;overflow-wrap:anywhere}
 ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:#fff8c5}ul.tree li{font-family:ui-monospace,Menlo,monospace;font-size:12.5px;white-space:pre-wrap;overflow-wrap:anywhere}
 #search{width:100%;font-size:15px;padding:6px;margin:.5em 0;box-sizing:border-box}
+.filters label{margin-right:1em;font-size:13px}
 .hidden{display:none}
 @media print{#search,.noprint{display:none}.card,.pod{break-inside:avoid}}
 </style>
@@ -68,7 +69,7 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <table>
 <tr><th>severity</th><th>id</th><th>subject</th><th>message</th><th>evidence</th></tr>
 <#list findings as f>
-<tr class="sev-${f.severity} filterable" id="f-${f?index + 1}"><td>${f.severity}</td><td>${f.id}</td><td><#if f.subject?matches("[0-9a-f]{12}")><a href="#c-${f.subject}">${f.subject}</a><#else>${f.subject}</#if></td><td>${f.message}</td><td class="mono"><#list f.evidence as r>${r.ref}<#sep>, </#list></td></tr>
+<tr class="sev-${f.severity} filterable" id="${f.anchor}" data-severity="${f.severity}"><td>${f.severity}</td><td>${f.id}</td><td><#if f.subject?matches("[0-9a-f]{12}")><a href="#c-${f.subject}">${f.subject}</a><#else>${f.subject}</#if></td><td>${f.message}</td><td class="mono"><#list f.evidence as r>${r.ref}<#sep>, </#list></td></tr>
 </#list>
 </table>
 <#else>
@@ -78,11 +79,17 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 
 <section id="containers">
 <h2>Containers</h2>
-<input id="search" class="noprint" type="search" placeholder="Filter pods, containers, processes…" aria-label="Filter">
+<div class="noprint filters">
+<input id="search" type="search" placeholder="Filter pods, containers, processes, files…" aria-label="Filter">
+<label>Namespace <select id="f-ns" aria-label="Namespace"><option value="">all</option><#list summary.namespaces as ns><option>${ns}</option></#list></select></label>
+<label>Role <select id="f-role" aria-label="Role"><option value="">all</option><#list ["sandbox", "app", "init", "ephemeral", "plain"] as r><option>${r}</option></#list></select></label>
+<label>QoS <select id="f-qos" aria-label="QoS class"><option value="">all</option><#list ["Guaranteed", "Burstable", "BestEffort"] as q><option>${q}</option></#list></select></label>
+<label>Severity <select id="f-sev" aria-label="Finding severity"><option value="">all</option><#list ["high", "medium", "low", "info"] as v><option>${v}</option></#list></select></label>
+</div>
 <table>
 <tr><th>container</th><th>pod</th><th>role</th><th>attempt</th><th>QoS</th><th>image</th><th>processes</th></tr>
 <#list containers as c>
-<tr class="filterable"><td class="mono"><a href="#${c.anchor}">${c.shortId}</a> ${c.containerName!""}</td><td>${podLabel(c)}</td><td>${c.role}</td><td><@v c.attempt/></td><td><@v c.qosClass/></td><td class="mono"><@v c.image/></td><td>${c.processes?size}</td></tr>
+<tr class="filterable ctr-row" data-ns="${(c.pod.namespace)!""}" data-role="${c.role}" data-qos="${c.qosClass!""}"><td class="mono"><a href="#${c.anchor}">${c.shortId}</a> ${c.containerName!""}</td><td>${podLabel(c)}</td><td>${c.role}</td><td><@v c.attempt/></td><td><@v c.qosClass/></td><td class="mono"><@v c.image/></td><td>${c.processes?size}</td></tr>
 </#list>
 </table>
 </section>
@@ -90,7 +97,7 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <section id="pods">
 <h2>Pods and their containers</h2>
 <#list pods as p>
-<div class="pod filterable" id="p-${p?index + 1}">
+<div class="pod filterable" id="p-${(p.namespace!"")?replace("[^A-Za-z0-9_.-]", "_", "r")}-${(p.name!p.uid!"")?replace("[^A-Za-z0-9_.-]", "_", "r")}" data-ns="${p.namespace!""}">
 <h3>${p.namespace!"?"}/${p.name!("pod " + (p.uid!"?"))}</h3>
 <dl class="facts">
 <dt>UID</dt><dd class="mono"><@v p.uid/><@ev p "uid"/></dd>
@@ -109,14 +116,14 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 </#list>
 <#assign loose = containers?filter(c -> !(c.pod?? && c.pod.uid??))>
 <#if loose?has_content>
-<div class="pod"><h3>Containers outside any known pod</h3>
+<div class="pod filterable" data-ns=""><h3>Containers outside any known pod</h3>
 <#list loose as c><@card c/></#list>
 </div>
 </#if>
 </section>
 
 <#macro card c>
-<div class="card ${c.role} filterable" id="${c.anchor}">
+<div class="card ${c.role} filterable" id="${c.anchor}" data-ns="${(c.pod.namespace)!""}" data-role="${c.role}" data-qos="${c.qosClass!""}">
 <h4><a href="#${c.anchor}">${c.shortId}</a> ${c.containerName!"(unnamed)"} <span class="badge">${c.role}</span><#if c.component??> <span class="badge">${c.component.name}</span></#if></h4>
 <dl class="facts">
 <dt>ID</dt><dd class="mono"><@v c.id/><@ev c "id"/></dd>
@@ -141,7 +148,7 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <#if c.processes?has_content>
 <ul class="tree">
 <#list c.processes as pr>
-<li<#if pr.exec> class="exec"</#if>>${""?left_pad(pr.depth * 3)}<#if pr.depth gt 0>\_ </#if><#if pr.exec><b>exec session</b> </#if><#if pr.pid??>${pr.pid} </#if>[uid ${pr.user!"?"}] ${pr.state!""} ${pr.command}<#if pr.startedAt??> <span class="na">started ${pr.startedAt}</span></#if><@ev pr "command"/></li>
+<li<#if pr.exec> class="exec"</#if>>${""?left_pad([pr.depth, 24]?min * 3)}<#if pr.depth gt 0>\_ </#if><#if pr.exec><b>exec session</b> </#if><#if pr.pid??>${pr.pid} </#if>[uid ${pr.user!"?"}] ${pr.state!""} ${pr.command}<#if pr.startedAt??> <span class="na">started ${pr.startedAt}</span></#if><@ev pr "command"/></li>
 </#list>
 </ul>
 <#else><p class="na">None in the process listing.</p></#if>
@@ -210,22 +217,34 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
     });
   });}
   var box=document.getElementById('search');
+  var ns=document.getElementById('f-ns'),role=document.getElementById('f-role'),
+      qos=document.getElementById('f-qos'),sev=document.getElementById('f-sev');
   if(!box)return;
-  box.addEventListener('input',function(){
+  function ok(el){
+    return (!ns.value||el.getAttribute('data-ns')===ns.value)&&(!role.value||el.getAttribute('data-role')===role.value)
+      &&(!qos.value||el.getAttribute('data-qos')===qos.value);
+  }
+  function apply(){
     var q=box.value.toLowerCase();
     document.querySelectorAll('.pod.filterable').forEach(function(pod){
       var podHit=pod.querySelector('h3').textContent.toLowerCase().indexOf(q)>=0;
       var any=false;
       pod.querySelectorAll('.card').forEach(function(card){
-        var hit=!q||podHit||card.textContent.toLowerCase().indexOf(q)>=0;
+        var hit=ok(card)&&(!q||podHit||card.textContent.toLowerCase().indexOf(q)>=0);
         card.classList.toggle('hidden',!hit);any=any||hit;
       });
-      pod.classList.toggle('hidden',!(podHit||any||!q));
+      var plain=!q&&!role.value&&!qos.value&&(!ns.value||pod.getAttribute('data-ns')===ns.value);
+      pod.classList.toggle('hidden',!(any||plain&&pod.querySelectorAll('.card').length===0));
     });
-    document.querySelectorAll('tr.filterable').forEach(function(tr){
-      tr.classList.toggle('hidden',!!q&&tr.textContent.toLowerCase().indexOf(q)<0);
+    document.querySelectorAll('tr.ctr-row').forEach(function(tr){
+      tr.classList.toggle('hidden',!ok(tr)||(!!q&&tr.textContent.toLowerCase().indexOf(q)<0));
     });
-  });
+    document.querySelectorAll('#findings tr.filterable').forEach(function(tr){
+      tr.classList.toggle('hidden',(!!sev.value&&tr.getAttribute('data-severity')!==sev.value)
+        ||(!!q&&tr.textContent.toLowerCase().indexOf(q)<0));
+    });
+  }
+  [box,ns,role,qos,sev].forEach(function(el){el.addEventListener(el===box?'input':'change',apply);});
 })();
 </script>
 </body>

@@ -103,7 +103,7 @@ No findings.
 <#if c.processes?has_content>
 - Processes (user as given, state, command):
 <#list c.processes as pr>
-${""?left_pad(2 + pr.depth * 2)}- <#if pr.exec>**exec session** </#if><#if pr.pid??>${pr.pid} </#if>user ${pr.user!"?"} ${pr.state!""} ${pr.command}<#if pr.startedAt??> (started ${pr.startedAt})</#if><@ev pr "command"/><#if pr.evidence.pid?? && pr.evidence.pid[0].ref != pr.evidence.command[0].ref> pid<@refs pr.evidence.pid/></#if>
+${""?left_pad(2 + [pr.depth, 24]?min * 2)}- <#if pr.exec>**exec session** </#if><#if pr.pid??>${pr.pid} </#if>user ${pr.user!"?"} ${pr.state!""} ${pr.command}<#if pr.startedAt??> (started ${pr.startedAt})</#if><@ev pr "command"/><#if pr.evidence.pid?? && pr.evidence.pid[0].ref != pr.evidence.command[0].ref> pid<@refs pr.evidence.pid/></#if>
 </#list>
 <#else>
 - Processes: none in the process listing.

@@ -19,4 +19,14 @@ class MarkdownTest {
   void escape_underscoreInsideAWord_staysReadable() {
     assertThat(Markdown.escape("k8s_POD_etcd _x_")).isEqualTo("k8s_POD_etcd \\_x\\_");
   }
+
+  @Test
+  void cut_keepsTheFirstLines_andNeverLeavesATableHeaderWithoutItsRule() {
+    String md = "# t\n\nintro\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n";
+    assertThat(Renderer.cut(md, 20)).isEqualTo(md);
+    assertThat(Renderer.cut(md, 7)).isEqualTo("# t\n\nintro\n\n\n> Cut at 7 of 8 lines (--md-max-lines). The HTML "
+        + "and JSON reports hold everything.\n");
+    String longer = md + "| 5 | 6 |\n| 7 | 8 |\n";
+    assertThat(Renderer.cut(longer, 9)).startsWith("# t\n\nintro\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> Cut at 9 of 10");
+  }
 }
