@@ -116,7 +116,7 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 </#list>
 <#assign loose = containers?filter(c -> !(c.pod?? && c.pod.uid??))>
 <#if loose?has_content>
-<div class="pod filterable" data-ns=""><h3>Containers outside any known pod</h3>
+<div class="pod filterable outside" data-ns=""><h3>Containers outside any known pod</h3>
 <#list loose as c><@card c/></#list>
 </div>
 </#if>

@@ -95,12 +95,12 @@ class BundleReaderTest {
   }
 
   @Test
-  void read_entryOverTheLimit_isCutAndReported() throws IOException {
+  void read_fileOverTheLimit_isNotReadAndReported() throws IOException {
     Files.writeString(dir.resolve("big.txt"), "x".repeat(1000));
     List<String> warnings = new BundleReader(new Limits(100, 1 << 20, 10, 1000)).read(dir, (e, in) ->
         seen.add(e.name() + " " + in.readAllBytes().length)).warnings();
-    assertThat(seen).containsExactly("big.txt 100");
-    assertThat(warnings).containsExactly("big.txt: read only the first 100 bytes");
+    assertThat(seen).containsExactly("big.txt 0");
+    assertThat(warnings).containsExactly("big.txt holds 1000 bytes, over the limit of 100 for one entry: not read");
   }
 
   @Test
