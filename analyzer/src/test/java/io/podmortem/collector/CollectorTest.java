@@ -116,11 +116,12 @@ class CollectorTest {
     r.run(shell("dash"), "-o", "out", "--timeout", "2");
 
     assertThat(r.exitCode).isZero();
-    assertThat(r.elapsedMillis).isLessThan(20_000);
+    // The stub would hang for 600 s: finishing in a fraction of that proves the kill, even on a loaded machine.
+    assertThat(r.elapsedMillis).isLessThan(120_000);
     JsonNode info = r.command("docker-info");
     assertThat(info.get("status").asText()).isEqualTo("timeout");
     assertThat(info.get("exitCode").asInt()).isEqualTo(124);
-    assertThat(info.get("durationMs").asLong()).isBetween(1_500L, 15_000L);
+    assertThat(info.get("durationMs").asLong()).isBetween(1_500L, 60_000L);
     assertThat(r.command("cri-images").get("status").asText()).isEqualTo("ok");
     assertThat(r.stderr).contains("docker-info: timeout", "partial bundle");
   }
