@@ -153,6 +153,14 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 </ul>
 <#else><p class="na">None in the process listing.</p></#if>
 </details>
+<#assign events = timeline?filter(t -> (t.container!"") == c.shortId)>
+<#if events?has_content>
+<details><summary>Timeline (${events?size})</summary>
+<table>
+<#list events as t><tr><td class="mono">${t.time}</td><td class="mono"><@v t.relative/></td><td>${t.event}</td></tr></#list>
+</table>
+</details>
+</#if>
 <#if c.rootfs?? && c.rootfs.drift??>
 <#assign d = c.rootfs.drift>
 <details<#if d.notable?has_content> open</#if>><summary>Drift: ${d.added} added, ${d.changed} changed, ${d.deleted} deleted<#if d.truncated> (listing cut)</#if></summary>

@@ -28,11 +28,13 @@
 - **Pods with no running container**: <#list summary.podsWithoutContainers as p>${p.key}<#if p.status??> (${p.status})</#if><#sep>, </#list>.
 </#if>
 - **QoS classes**, as the cgroup tree places the pods: <#list ["Guaranteed", "Burstable", "BestEffort"] as q>${q} ${summary.qos[q]?size}<#sep>, </#list><#if summary.qos.unknown?has_content>, unknown ${summary.qos.unknown?size}</#if>.
+<#if summary.pods lte 20>
 <#list ["Guaranteed", "Burstable", "BestEffort", "unknown"] as q>
 <#if summary.qos[q]?has_content>
   - ${q}: <#list summary.qos[q] as p>${p}<#sep>, </#list>
 </#if>
 </#list>
+</#if>
 - **Findings**: ${summary.findings.high} high, ${summary.findings.medium} medium, ${summary.findings.low} low, ${summary.findings.info} info.
 <#if node.snapshotTime??>
 - **Collected** at ${node.snapshotTime} by the node's clock<@ev node "snapshotTime"/>.
