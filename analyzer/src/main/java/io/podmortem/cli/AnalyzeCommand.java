@@ -94,8 +94,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
       options.put("stamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     }
     PrintWriter out = spec.commandLine().getOut();
-    Path dir = toStdout ? null : Path.of(output == null ? "." : output);
-    if (dir != null) {
+    // Without --output the reports go to the current folder, named without a "./" in front.
+    Path dir = toStdout ? null : Path.of(output == null ? "" : output);
+    if (output != null && !toStdout) {
       Files.createDirectories(dir);
     }
     for (Format f : chosen) {
