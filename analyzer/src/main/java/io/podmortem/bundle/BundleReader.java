@@ -126,9 +126,11 @@ public final class BundleReader {
     try (InputStream raw = new BufferedInputStream(new ProgressInputStream(Files.newInputStream(file), progress),
         1 << 16);
         InputStream in = decompress(raw, lower);
-        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+        // Names are read byte for byte (ISO-8859-1) and decoded as UTF-8 here, so a bad byte shows as U+FFFD.
+        TarArchiveInputStream tar = new TarArchiveInputStream(in, "ISO-8859-1")) {
       int count = 0;
       long total = 0;
+      long skipBudget = limits.maxSkipBytes();
       String last = null;
       while (true) {
         TarArchiveEntry e;
@@ -146,16 +148,24 @@ public final class BundleReader {
           warnings.add("stopped after " + limits.maxEntries() + " entries");
           return;
         }
-        String name = stripDotSlash(e.getName());
+        String name = stripDotSlash(utf8(e.getName()));
         last = name;
         if (e.isFile() && e.getSize() > limits.maxEntryBytes()) {
-          // Skipping it would mean inflating all of it: a bomb of zeros would hold the reader for minutes.
+          // Skipping an entry means inflating it. A small overrun is skipped, so the entries after it are still
+          // read; a huge one (a bomb of zeros) would hold the reader for minutes, so the reading stops there.
+          if (e.getSize() > skipBudget) {
+            warnings.add(name + " declares " + e.getSize() + " bytes, over the limit of " + limits.maxEntryBytes()
+                + " for one entry and too large to skip: stopped reading the bundle there");
+            return;
+          }
+          skipBudget -= e.getSize();
           warnings.add(name + " declares " + e.getSize() + " bytes, over the limit of " + limits.maxEntryBytes()
-              + " for one entry: stopped reading the bundle there");
-          return;
+              + " for one entry: not read");
+          handler.entry(new BundleEntry(name, EntryKind.OTHER, e.getSize(), null), InputStream.nullInputStream());
+          continue;
         }
         BundleEntry entry = new BundleEntry(name, kindOf(e), e.getSize(), e.isSymbolicLink() || e.isLink()
-            ? e.getLinkName() : null);
+            ? utf8(e.getLinkName()) : null);
         try {
           if (entry.kind() == EntryKind.FILE) {
             total += stream(entry, tar, handler, warnings, digests);
@@ -211,6 +221,25 @@ public final class BundleReader {
       throw new IOException("the name says compressed, but the content is not gzip or xz");
     }
     return raw;
+  }
+
+  /**
+   * A tar name read as ISO-8859-1, decoded as the UTF-8 it should be; invalid bytes become U+FFFD. A name that
+   * already holds characters above U+00FF came from a PAX header, which commons-compress decodes as UTF-8 itself.
+   */
+  static String utf8(String latin1) {
+    if (latin1 == null || latin1.chars().allMatch(c -> c < 0x80) || latin1.chars().anyMatch(c -> c > 0xff)) {
+      return latin1;
+    }
+    byte[] bytes = latin1.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return latin1;
+    }
   }
 
   private static EntryKind kindOf(TarArchiveEntry e) {

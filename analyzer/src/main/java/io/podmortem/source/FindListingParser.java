@@ -31,11 +31,26 @@ public final class FindListingParser {
   private static final Pattern STRICT_PATH = Pattern.compile("^[\\w./@+~-][^\\s=]*$");
 
   /**
-   * A path when the command says find printed it: names may hold single spaces.
-   *
-   * <p>Example matches: {@code etc/resolv.conf}, {@code ./home/user/My Documents}
+   * A path that may hold single spaces ({@code /var/lib/my dir/x}): a path character first, then no {@code =}, no
+   * whitespace but single spaces. Checked with a loop: a regex repeating a group once per character recurses as
+   * deep as the line is long, and a hostile line of a few thousand characters overflowed the stack.
    */
-  private static final Pattern PATH = Pattern.compile("^[\\w./@+~-](?:[^\\s=]| (?! ))*$");
+  static boolean pathWithSpaces(String l) {
+    if (l.isEmpty()) {
+      return false;
+    }
+    char first = l.charAt(0);
+    if (!(Character.isLetterOrDigit(first) || "_./@+~-".indexOf(first) >= 0)) {
+      return false;
+    }
+    for (int i = 1; i < l.length(); i++) {
+      char c = l.charAt(i);
+      if (c == '=' || (Character.isWhitespace(c) && (c != ' ' || (i + 1 < l.length() && l.charAt(i + 1) == ' ')))) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   private FindListingParser() {}
 
@@ -54,7 +69,7 @@ public final class FindListingParser {
       if (command.matches(".*\\|\\s*(?:wc|xargs|file|grep -c)\\b.*")) {
         return false;
       }
-      long paths = lines.stream().filter(l -> PATH.matcher(l).matches() && !l.contains(": ")).count();
+      long paths = lines.stream().filter(l -> pathWithSpaces(l) && !l.contains(": ")).count();
       return paths * 2 > lines.size();
     }
     if (lines.size() < 3 || !lines.stream().allMatch(l -> STRICT_PATH.matcher(l).matches())) {

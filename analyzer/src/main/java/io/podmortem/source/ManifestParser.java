@@ -58,13 +58,20 @@ public final class ManifestParser {
       issues.add(Jsons.issue(t, "not a valid manifest", e));
       return null;
     }
+    if (m == null) {
+      issues.add(t, 0, 0, "not a valid manifest: the JSON is null, not an object");
+      return null;
+    }
     List<CollectedCommand> commands = new ArrayList<>();
     if (m.commands() != null) {
       for (CommandJson c : m.commands()) {
         if (c == null) {
           continue;
         }
-        commands.add(new CollectedCommand(c.name(), c.argv(), c.status(), c.exitCode(), c.durationMs(), c.output(),
+        // A hostile manifest may hold nulls inside its lists: keep what is there, as text.
+        List<String> argv = c.argv() == null ? List.of()
+            : c.argv().stream().map(a -> a == null ? "" : a).toList();
+        commands.add(new CollectedCommand(c.name(), argv, c.status(), c.exitCode(), c.durationMs(), c.output(),
             c.sha256(), c.stderr(), c.reason()));
       }
     }
@@ -72,6 +79,7 @@ public final class ManifestParser {
         : (m.user().name() == null ? "" : m.user().name()) + (m.user().uid() == null ? "" : " (uid " + m.user().uid()
             + ")");
     return new Collection(m.collector(), m.version(), m.host(), m.startedAt(), m.finishedAt(), user, commands,
-        m.warnings() == null ? List.of() : m.warnings(), List.of(), new SourceRef(t.entry(), 1));
+        m.warnings() == null ? List.of() : m.warnings().stream().filter(java.util.Objects::nonNull).toList(), List.of(),
+        new SourceRef(t.entry(), 1));
   }
 }
