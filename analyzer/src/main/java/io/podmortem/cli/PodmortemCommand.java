@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The top-level command: only subcommands, help and version. */
 @Command(name = "podmortem", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Explains every container on a Kubernetes or container node from a bundle of command outputs.",
-    subcommands = {AnalyzeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {AnalyzeCommand.class, SynthCommand.class, CommandLine.HelpCommand.class})
 public final class PodmortemCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
