@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Benchmark: build the jar, generate synthetic bundles (podmortem synth), then time, RUNS times each,
+#   gzip -dc BUNDLE > /dev/null                       (the floor: one core inflating)
+#   java -Xmx256m -jar analyzer/target/podmortem.jar analyze BUNDLE --format json --output /dev/null
+# and print the medians, the ratio analyzer/gzip, the analyzer's peak RSS and the HTML report's size.
+# A failing analyzer (OutOfMemoryError, any non-zero exit) is reported in the table, never hidden.
+#
+# Usage: analyzer/bench/bench.sh [--scales "1 2 4"] [--seed N] [--runs N] [--keep]
+# Env:   MVN_FLAGS (extra Maven flags, such as -o)
+set -uo pipefail
+
+SCALES="1"
+SEED=1
+RUNS=3
+KEEP=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --scales) SCALES="$2"; shift 2 ;;
+    --seed) SEED="$2"; shift 2 ;;
+    --runs) RUNS="$2"; shift 2 ;;
+    --keep) KEEP=1; shift ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$ROOT" || exit 1
+JAR=analyzer/target/podmortem.jar
+
+echo "== building $JAR" >&2
+# shellcheck disable=SC2086
+mvn -q -B -DskipTests ${MVN_FLAGS:-} package || { echo "bench.sh: the build failed" >&2; exit 1; }
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/podmortem-bench.XXXXXX")"
+if [ "$KEEP" = 1 ]; then
+  echo "== keeping $WORK" >&2
+else
+  trap 'rm -rf "$WORK"' EXIT
+fi
+
+# run_timed OUTFILE CMD... : runs CMD, stdout to /dev/null, stderr to OUTFILE.err; writes "seconds peak_kb rc" to OUTFILE.
+run_timed() {
+  local out="$1"; shift
+  local rc
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f "%e %M" -o "$out.time" "$@" > /dev/null 2> "$out.err"
+    rc=$?
+    echo "$(tail -n 1 "$out.time") $rc" > "$out"
+  else
+    # No GNU time: poll VmHWM (the peak resident set) of the process while it runs.
+    local t0 t1 pid hwm=0 h
+    t0=$(date +%s.%N)
+    "$@" > /dev/null 2> "$out.err" &
+    pid=$!
+    while kill -0 "$pid" 2> /dev/null; do
+      h=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status" 2> /dev/null)
+      [ -n "$h" ] && [ "$h" -gt "$hwm" ] && hwm=$h
+      sleep 0.05
+    done
+    wait "$pid"; rc=$?
+    t1=$(date +%s.%N)
+    echo "$(echo "$t1 - $t0" | bc -l | awk '{ printf "%.2f", $1 }') $hwm $rc" > "$out"
+  fi
+}
+
+median() { sort -n | awk '{ a[NR] = $1 } END { if (NR) print a[int((NR + 1) / 2)]; else print "-" }'; }
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
+
+ROWS=()
+for s in $SCALES; do
+  B="$WORK/synth-$s.tar.gz"
+  echo "== scale $s: generating $B" >&2
+  if ! java -jar "$JAR" synth --seed "$SEED" --scale "$s" -o "$B"; then
+    ROWS+=("| $s | - | - | - | - | - | - | generator failed |"); continue
+  fi
+  for i in $(seq "$RUNS"); do
+    echo "   gzip -dc, run $i" >&2
+    run_timed "$WORK/gz-$s-$i" gzip -dc "$B"
+  done
+  status="ok"
+  for i in $(seq "$RUNS"); do
+    echo "   analyze --output /dev/null, run $i" >&2
+    run_timed "$WORK/an-$s-$i" java -Xmx256m -jar "$JAR" analyze "$B" --format json --output /dev/null
+    read -r _ _ rc < "$WORK/an-$s-$i"
+    if [ "$rc" != 0 ]; then
+      why=$(grep -m1 -o 'OutOfMemoryError[^"]*\|podmortem: .*' "$WORK/an-$s-$i.err" | head -c 120)
+      echo "   FAILED (exit $rc): ${why:-see $WORK/an-$s-$i.err}" >&2
+      status="FAILED exit $rc: ${why:-?}"
+    fi
+  done
+  # The analyzer refuses --output /dev/null (it must be a folder or -): when it does, also time the same analysis
+  # writing its JSON to standard output, redirected to /dev/null, so there is a figure at all. Both are reported.
+  alt=""
+  if grep -q 'podmortem: /dev/null' "$WORK/an-$s-1.err" 2> /dev/null; then
+    alt="(timed as --output - > /dev/null)"
+    status="exact command refused --output /dev/null"
+    for i in $(seq "$RUNS"); do
+      echo "   analyze --output - > /dev/null, run $i" >&2
+      run_timed "$WORK/an-$s-$i" java -Xmx256m -jar "$JAR" analyze "$B" --format json --output -
+      read -r _ _ rc < "$WORK/an-$s-$i"
+      if [ "$rc" != 0 ]; then
+        why=$(grep -m1 -o 'OutOfMemoryError[^"]*\|podmortem: .*' "$WORK/an-$s-$i.err" | head -c 120)
+        echo "   FAILED (exit $rc): ${why:-see $WORK/an-$s-$i.err}" >&2
+        status="$status; --output - FAILED exit $rc: ${why:-?}"
+      fi
+    done
+    case "$status" in *FAILED*) ;; *) status="$status; --output - ok" ;; esac
+  fi
+  gz=$(for i in $(seq "$RUNS"); do cut -d' ' -f1 "$WORK/gz-$s-$i"; done | median)
+  an=$(for i in $(seq "$RUNS"); do cut -d' ' -f1 "$WORK/an-$s-$i"; done | median)
+  rss=$(for i in $(seq "$RUNS"); do cut -d' ' -f2 "$WORK/an-$s-$i"; done | sort -n | tail -n 1)
+  ratio=$(awk -v a="$an" -v g="$gz" 'BEGIN { if (g > 0) printf "%.2f", a / g; else print "-" }')
+  case "$status" in *FAILED*) ratio="($ratio, failed)" ;; esac
+  echo "   analyze --format html" >&2
+  html="-"
+  if java -Xmx256m -jar "$JAR" analyze "$B" --format html --output "$WORK/html-$s" -q 2> "$WORK/html-$s.err"; then
+    html="$(mb "$(du -cb "$WORK/html-$s"/*.html | tail -n 1 | cut -f1)") MB"
+  else
+    html="FAILED: $(grep -m1 -o 'OutOfMemoryError[^"]*\|podmortem: .*' "$WORK/html-$s.err" | head -c 80)"
+  fi
+  ROWS+=("| $s | $(mb "$(stat -c %s "$B")") MB | $gz s | $an s $alt | $ratio | $(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }') MB | $html | $status |")
+done
+
+echo
+echo "podmortem benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), seed $SEED, $RUNS runs each, medians"
+echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(free -h | awk '/^Mem:/ { print $2 }') RAM, $(java -version 2>&1 | head -n 1)"
+echo
+echo "| scale | bundle | gzip -dc | analyze -Xmx256m | ratio | peak RSS | HTML | result |"
+echo "|---|---|---|---|---|---|---|---|"
+printf '%s\n' "${ROWS[@]}"
