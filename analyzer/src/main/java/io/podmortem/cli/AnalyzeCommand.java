@@ -46,8 +46,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
   List<Format> formats = new ArrayList<>();
 
   @Option(names = "--output", paramLabel = "DIR|-",
-      description = "Folder to write the reports into (default: the current folder), or - for standard output "
-          + "with a single format.")
+      description = "Folder to write the reports into (default: the current folder); - for standard output, or an "
+          + "existing file such as /dev/null, with a single format.")
   String output;
 
   @Option(names = "--stamp", description = "Show the time of the analysis in the reports (off, so that the same "
@@ -83,6 +83,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--output - writes one report to standard output: choose one --format");
     }
+    // An existing file that is not a folder (such as /dev/null) takes the single report itself.
+    Path toFile = output != null && !toStdout && Files.exists(Path.of(output)) && !Files.isDirectory(Path.of(output))
+        ? Path.of(output) : null;
+    if (toFile != null && chosen.size() != 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--output " + output + " is a file: it takes one report, so choose one --format");
+    }
     if (mdMaxLines != null && mdMaxLines < 10) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--md-max-lines must be at least 10");
     }
@@ -95,8 +102,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     // Without --output the reports go to the current folder, named without a "./" in front.
-    Path dir = toStdout ? null : Path.of(output == null ? "" : output);
-    if (output != null && !toStdout) {
+    Path dir = toStdout || toFile != null ? null : Path.of(output == null ? "" : output);
+    if (dir != null && output != null) {
       Files.createDirectories(dir);
     }
     for (Format f : chosen) {
@@ -108,6 +115,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
       };
       if (toStdout) {
         out.print(text);
+      } else if (toFile != null) {
+        Files.writeString(toFile, text, StandardCharsets.UTF_8);
+        out.println(toFile);
       } else {
         Path file = dir.resolve(baseName(bundle) + "." + f.name());
         Files.writeString(file, text, StandardCharsets.UTF_8);

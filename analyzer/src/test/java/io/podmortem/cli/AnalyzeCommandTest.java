@@ -42,6 +42,15 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void analyze_outputToAnExistingFile_writesTheSingleReportThere(@TempDir Path dir) throws Exception {
+    Path file = Files.createFile(dir.resolve("report.json"));
+    assertThat(run("analyze", Samples.udon().toString(), "--format", "json", "--output", file.toString())).isZero();
+    assertThat(Files.readString(file)).startsWith("{\n  \"schemaVersion\" : 1,");
+    assertThat(run("analyze", Samples.udon().toString(), "--format", "json", "--output", "/dev/null")).isZero();
+    assertThat(run("analyze", Samples.udon().toString(), "--output", file.toString())).isEqualTo(2);
+  }
+
+  @Test
   void analyze_stdoutWithTwoFormats_isAUsageError() {
     int code = run("analyze", Samples.udon().toString(), "--format", "json", "--format", "md", "--output", "-");
     assertThat(code).isEqualTo(2);
