@@ -149,6 +149,23 @@ final class HostileBundles implements Closeable {
    * which makes its compressed bytes the same every time, and those bytes are repeated. Deflating 4 GiB for real
    * takes some 15 s.
    */
+  /** Every file of a .tar.gz as text, in archive order: a real sample to edit into a hostile one. */
+  static java.util.Map<String, String> readTarGz(Path file) throws IOException {
+    java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
+    try (InputStream in = new org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream(
+        java.nio.file.Files.newInputStream(file));
+        org.apache.commons.compress.archivers.tar.TarArchiveInputStream tar =
+            new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(in)) {
+      org.apache.commons.compress.archivers.tar.TarArchiveEntry e;
+      while ((e = tar.getNextEntry()) != null) {
+        if (e.isFile()) {
+          entries.put(e.getName(), new String(tar.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return entries;
+  }
+
   static Path zeroBombTarGz(Path file, Map<String, String> before, String name, long mebibytes,
       Map<String, String> after) throws IOException {
     Deflater d = new Deflater(1, true);

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.podmortem.Samples;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,16 +49,7 @@ class SecretsTest {
 
   @BeforeEach
   void sampleWithSecrets() throws IOException {
-    try (InputStream in = new GzipCompressorInputStream(Files.newInputStream(Samples.dir().resolve(
-        "docker-node.tar.gz")));
-        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
-      TarArchiveEntry e;
-      while ((e = tar.getNextEntry()) != null) {
-        if (e.isFile()) {
-          entries.put(e.getName(), new String(tar.readAllBytes(), StandardCharsets.UTF_8));
-        }
-      }
-    }
+    entries.putAll(HostileBundles.readTarGz(Samples.dir().resolve("docker-node.tar.gz")));
     entries.replaceAll((name, text) -> name.endsWith(".json") || name.endsWith(".jsonl")
         ? text.replace("sleep 1000000", InjectionTest.jsonEscaped(COMMAND)).replace("\"Env\": null", "\"Env\": " + ENV)
         : text.replace("sleep 1000000", COMMAND));
