@@ -60,7 +60,7 @@ public final class CriContainersParser {
       try {
         add(out, translate(JSON.treeToValue(item.node(), Container.class), null, t, item.index(), issues));
       } catch (Exception e) {
-        issues.add(t, item.index(), 0, "container does not fit crictl's shape: " + CriPodsParser.message(e));
+        issues.add(t, item.index(), 0, "container does not fit crictl's shape: " + Jsons.message(e));
       }
     }
     if (!d.sawList && d.top.get("status") != null) {
@@ -68,7 +68,7 @@ public final class CriContainersParser {
         ContainerInspect in = JSON.treeToValue(d.top, ContainerInspect.class);
         add(out, translate(in.status(), in.info(), t, d.topIndex, issues));
       } catch (Exception e) {
-        issues.add(t, d.topIndex, 0, "inspect output does not fit crictl's shape: " + CriPodsParser.message(e));
+        issues.add(t, d.topIndex, 0, "inspect output does not fit crictl's shape: " + Jsons.message(e));
       }
     }
     return out;

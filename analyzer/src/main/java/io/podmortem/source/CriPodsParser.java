@@ -61,7 +61,7 @@ public final class CriPodsParser {
       try {
         add(out, fromList(JSON.treeToValue(item.node(), Sandbox.class), t, item.index(), issues));
       } catch (Exception e) {
-        issues.add(t, item.index(), 0, "sandbox does not fit crictl's shape: " + message(e));
+        issues.add(t, item.index(), 0, "sandbox does not fit crictl's shape: " + Jsons.message(e));
       }
     }
     JsonNode status = d.top.get("status");
@@ -70,7 +70,7 @@ public final class CriPodsParser {
         SandboxInspect in = JSON.treeToValue(d.top, SandboxInspect.class);
         add(out, fromInspect(in, t, d.topIndex, issues));
       } catch (Exception e) {
-        issues.add(t, d.topIndex, 0, "inspectp output does not fit crictl's shape: " + message(e));
+        issues.add(t, d.topIndex, 0, "inspectp output does not fit crictl's shape: " + Jsons.message(e));
       }
     }
     return out;
@@ -80,13 +80,6 @@ public final class CriPodsParser {
     if (p != null) {
       out.add(p);
     }
-  }
-
-  static String message(Exception e) {
-    String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
-        : e.getMessage();
-    int nl = m == null ? -1 : m.indexOf('\n');
-    return nl < 0 ? String.valueOf(m) : m.substring(0, nl);
   }
 
   private static CriPod fromList(Sandbox s, TextBlock t, int index, ParseIssues issues) {

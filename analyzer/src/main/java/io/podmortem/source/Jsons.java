@@ -8,6 +8,13 @@ import io.podmortem.model.ParseIssue;
 final class Jsons {
   private Jsons() {}
 
+  /** A JSON error's own message, first line only, without Jackson's dump of the source. */
+  static String message(Exception e) {
+    String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    int nl = m == null ? -1 : m.indexOf('\n');
+    return nl < 0 ? String.valueOf(m) : m.substring(0, nl);
+  }
+
   /** An issue at the place a JSON error points to, with the parser's own message, not its source dump. */
   static ParseIssue issue(TextBlock t, String what, Exception e) {
     if (e instanceof JsonProcessingException j) {

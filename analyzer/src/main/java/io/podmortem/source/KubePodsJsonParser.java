@@ -97,7 +97,7 @@ public final class KubePodsJsonParser {
     try {
       pod = JSON.treeToValue(node, Pod.class);
     } catch (Exception e) {
-      issues.add(t, index, 0, "pod does not fit the Pod shape: " + CriPodsParser.message(e));
+      issues.add(t, index, 0, "pod does not fit the Pod shape: " + Jsons.message(e));
       return null;
     }
     if (pod.metadata() == null || pod.metadata().name() == null) {
@@ -127,7 +127,7 @@ public final class KubePodsJsonParser {
           out.add(c);
         }
       } catch (Exception e) {
-        issues.add(t, index, 0, "container status does not fit its shape: " + CriPodsParser.message(e));
+        issues.add(t, index, 0, "container status does not fit its shape: " + Jsons.message(e));
       }
     }
     return out;
