@@ -86,7 +86,7 @@ public final class NodeAssembler {
       }
     }
     List<RootfsFact> facts = new ArrayList<>(obs.rootfs());
-    facts.addAll(LayerFacts.of(obs.rootfsRows(), obs.listings()));
+    facts.addAll(LayerFacts.of(obs.rootfsRows(), obs.mergedEntries()));
     for (ContainerDraft c : containers.values()) {
       if (c.rootfsPath != null && c.id != null && facts.stream().noneMatch(f -> f.container().equals(c.id)
           && f.fact().equals("path"))) {
@@ -95,7 +95,7 @@ public final class NodeAssembler {
     }
     facts.addAll(mountFacts(obs.overlayMounts()));
     new RootfsAssembler().apply(facts, containers.values());
-    LayerFacts.drift(obs.rootfsRows(), obs.listings()).forEach((id, drift) -> {
+    obs.drift().forEach((id, drift) -> {
       ContainerDraft c = containers.get(id.substring(0, 12));
       if (c != null) {
         c.rootfs = c.rootfs.withDrift(drift);

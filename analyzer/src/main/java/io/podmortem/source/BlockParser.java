@@ -38,10 +38,7 @@ final class BlockParser {
       case CRI_CONTAINERS -> addAll(out.criContainers, CriContainersParser.parse(t, issues));
       case KUBECTL_PODS_JSON -> addAll(out.kubePods, KubePodsJsonParser.parse(t, issues));
       case ROOTFS_TABLE -> addAll(out.rootfsRows, RootfsTableParser.parse(t, issues));
-      case LISTING -> putListing(ListingParser.parse(t, issues));
-      // An empty directory lists nothing: still a listing, so the layer chain stays complete.
-      case EMPTY -> t.command() != null && t.command().startsWith("find ") && t.entry().startsWith("rootfs/")
-          ? putListing(new Listing(t.entry(), java.util.List.of(), null)) : null;
+      case LISTING -> ListingParser.parse(t, issues);
       default -> null;
     };
     record(t, format, issues, promptLine);
@@ -50,11 +47,6 @@ final class BlockParser {
 
   void record(TextBlock t, Format format, ParseIssues issues, int promptLine) {
     out.sources.add(new SourceInfo(t.entry(), promptLine, format.label(), t.command(), t.size(), issues.list()));
-  }
-
-  private Listing putListing(Listing l) {
-    out.listings.put(l.entry(), l);
-    return l;
   }
 
   private static <T> java.util.List<T> addAll(java.util.List<T> list, java.util.List<T> values) {

@@ -1,6 +1,7 @@
 package io.podmortem.source;
 
 import io.podmortem.model.Collection;
+import io.podmortem.model.Drift;
 import io.podmortem.model.SourceInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ public record Observations(
     List<DockerContainer> dockerContainers,
     List<ProcCgroups> procCgroups,
     List<RootfsRow> rootfsRows,
-    Map<String, Listing> listings,
+    Map<String, Integer> mergedEntries,
+    Map<String, Drift> drift,
     List<Observed> dates,
     List<CriPod> criPods,
     List<CriContainer> criContainers,
@@ -40,7 +42,8 @@ public record Observations(
     dockerContainers = List.copyOf(dockerContainers);
     procCgroups = List.copyOf(procCgroups);
     rootfsRows = List.copyOf(rootfsRows);
-    listings = Map.copyOf(listings);
+    mergedEntries = Map.copyOf(mergedEntries);
+    drift = Map.copyOf(drift);
     dates = List.copyOf(dates);
     criPods = List.copyOf(criPods);
     criContainers = List.copyOf(criContainers);
@@ -62,7 +65,8 @@ public record Observations(
     final List<DockerContainer> dockerContainers = new ArrayList<>();
     final List<ProcCgroups> procCgroups = new ArrayList<>();
     final List<RootfsRow> rootfsRows = new ArrayList<>();
-    final Map<String, Listing> listings = new LinkedHashMap<>();
+    final Map<String, Integer> mergedEntries = new LinkedHashMap<>();
+    final Map<String, Drift> drift = new LinkedHashMap<>();
     final List<Observed> dates = new ArrayList<>();
     final List<CriPod> criPods = new ArrayList<>();
     final List<CriContainer> criContainers = new ArrayList<>();
@@ -76,7 +80,7 @@ public record Observations(
 
     public Observations build() {
       return new Observations(forests, dockerPs, kubectlPods, cgroupTrees, rootfs, hostnames, sources, warnings,
-          collection, dockerContainers, procCgroups, rootfsRows, listings, dates,
+          collection, dockerContainers, procCgroups, rootfsRows, mergedEntries, drift, dates,
           criPods, criContainers, kubePods, overlayMounts);
     }
   }

@@ -9,6 +9,7 @@ import io.podmortem.model.Collection;
 import io.podmortem.model.IntegrityProblem;
 import io.podmortem.model.ParseIssue;
 import io.podmortem.model.SourceInfo;
+import io.podmortem.source.listing.RootfsListings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -35,9 +36,13 @@ public final class SourceReader implements EntryHandler {
   private final Sniffer sniffer = new Sniffer();
   private final int maxLineChars;
   private final Map<String, CollectedCommand> commandsByOutput = new HashMap<>();
+  private final RootfsListings listings;
 
   public SourceReader(int maxLineChars) {
     this.maxLineChars = maxLineChars;
+    // Layer indexes take about 12 bytes an entry; a third of the heap holds some 7 million with 256 MB.
+    this.listings = new RootfsListings(maxLineChars, Runtime.getRuntime().maxMemory() / 3, out.sources::add,
+        out::warning);
   }
 
   @Override
@@ -63,18 +68,31 @@ public final class SourceReader implements EntryHandler {
           "a " + binary + ": not read" + (binary.contains("archive") ? "; a bundle inside a bundle is not opened" : "")))));
       return;
     }
+    CollectedCommand cmd = commandsByOutput.get(entry.name());
+    if (RootfsListings.handles(entry.name())) {
+      listings.read(entry.name(), in, cmd == null ? null : cmd.commandLine());
+      return;
+    }
     TextDecoder decoder = new TextDecoder(maxLineChars);
     List<String> lines = decoder.lines(in);
     if (decoder.cutLines() > 0) {
       out.warning(entry.name() + ": " + decoder.cutLines() + " lines longer than " + maxLineChars
           + " characters were cut");
     }
-    CollectedCommand cmd = commandsByOutput.get(entry.name());
     read(new TextBlock(entry.name(), 1, lines, cmd == null ? null : cmd.commandLine()));
   }
 
   /** Reads one whole entry. */
   public void read(TextBlock text) {
+    if (RootfsListings.handles(text.entry())) {
+      try {
+        listings.read(text.entry(), new java.io.ByteArrayInputStream(
+            String.join("\n", text.lines()).getBytes(java.nio.charset.StandardCharsets.UTF_8)), text.command());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return;
+    }
     if (out.collection != null && text.entry().startsWith("stderr/")) {
       blocks.record(text, Format.STDERR, ParseIssues.bounded(1), 0);
       return;
@@ -88,6 +106,9 @@ public final class SourceReader implements EntryHandler {
       return;
     }
     Object value = blocks.parse(text, format);
+    if (format == Format.ROOTFS_TABLE && value instanceof List<?> rows) {
+      listings.rows(rows.stream().map(RootfsRow.class::cast).toList());
+    }
     if (value instanceof Collection c) {
       c.commands().stream().filter(k -> k.output() != null).forEach(k -> commandsByOutput.put(k.output(), k));
     }
@@ -159,6 +180,13 @@ public final class SourceReader implements EntryHandler {
   /** Ends the reading: records the reader's warnings, and checks each output against the manifest's sha256. */
   public Observations finish(ReadSummary read) {
     read.warnings().forEach(out::warning);
+    try {
+      RootfsListings.Result merged = listings.finish();
+      out.mergedEntries.putAll(merged.entries());
+      out.drift.putAll(merged.drift());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     Collection c = out.collection;
     if (c != null && !read.sha256().isEmpty()) {
       List<IntegrityProblem> problems = new ArrayList<>();

@@ -1,0 +1,118 @@
+package io.podmortem.source.listing;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the merge needs of one listing, without a String or an object per entry: each path's hash and its parent's
+ * position, in listing order, and the paths its whiteouts and opaque folders delete from the layers below. About 12
+ * bytes an entry.
+ */
+final class LayerIndex {
+  /** A top-level entry's parent. */
+  static final int TOP = -1;
+  /** An entry whose parent the listing did not show before it: its ancestors are in {@link #orphans}. */
+  static final int ORPHAN = -2;
+
+  final String entry;
+  final int size;
+  final long[] hash;
+  final int[] parent;
+  final Map<Integer, long[]> orphans;
+  /** Paths whited out: each deletes itself and everything below it in lower layers. */
+  final LongHashSet whiteouts;
+  /** Opaque folders: each hides what lower layers hold below it. */
+  final LongHashSet opaques;
+  /** A {@code .wh..wh..opq} at the top: the layer hides every lower layer. */
+  final boolean rootOpaque;
+  /** How many entries the directory held, where the collector cut the listing; else null. */
+  final Integer total;
+
+  private LayerIndex(Builder b, Integer total) {
+    this.entry = b.entry;
+    this.size = b.size;
+    this.hash = Arrays.copyOf(b.hash, b.size);
+    this.parent = Arrays.copyOf(b.parent, b.size);
+    this.orphans = b.orphans;
+    this.whiteouts = b.whiteouts;
+    this.opaques = b.opaques;
+    this.rootOpaque = b.rootOpaque;
+    this.total = total;
+  }
+
+  boolean truncated() {
+    return total != null;
+  }
+
+  boolean deletes() {
+    return rootOpaque || !whiteouts.isEmpty() || !opaques.isEmpty();
+  }
+
+  /** Bytes held, for the memory budget. */
+  long bytes() {
+    return 12L * size + whiteouts.bytes() + opaques.bytes() + 64L * orphans.size() + 64;
+  }
+
+  /** Builds an index as the listing streams past. */
+  static final class Builder implements ListingReader.Sink {
+    private final String entry;
+    private int size;
+    private long[] hash = new long[1024];
+    private int[] parent = new int[1024];
+    private final Map<Integer, long[]> orphans = new HashMap<>();
+    private final LongHashSet whiteouts = new LongHashSet(4);
+    private final LongHashSet opaques = new LongHashSet(4);
+    private boolean rootOpaque;
+    /** The last entry seen at each depth: find lists a folder before what it holds. */
+    private long[] lastHash = new long[64];
+    private int[] lastIndex = new int[64];
+
+    Builder(String entry) {
+      this.entry = entry;
+    }
+
+    @Override
+    public void line(ListingLine l) {
+      if (l.opaque) {
+        if (l.depth == 1) {
+          rootOpaque = true;
+        } else {
+          opaques.add(l.parentHash);
+        }
+        return;
+      }
+      if (l.whiteout) {
+        whiteouts.add(l.deleted);
+        return;
+      }
+      if (size == hash.length) {
+        hash = Arrays.copyOf(hash, size + (size >> 1));
+        parent = Arrays.copyOf(parent, hash.length);
+      }
+      int d = l.depth;
+      int p;
+      if (d == 1) {
+        p = TOP;
+      } else if (d - 1 < lastHash.length && lastHash[d - 1] == l.parentHash) {
+        p = lastIndex[d - 1];
+      } else {
+        p = ORPHAN;
+        orphans.put(size, l.ancestors());
+      }
+      hash[size] = l.hash;
+      parent[size] = p;
+      if (d >= lastHash.length) {
+        lastHash = Arrays.copyOf(lastHash, Math.max(d + 1, lastHash.length * 2));
+        lastIndex = Arrays.copyOf(lastIndex, lastHash.length);
+      }
+      lastHash[d] = l.hash;
+      lastIndex[d] = size;
+      size++;
+    }
+
+    LayerIndex build(Integer total) {
+      return new LayerIndex(this, total);
+    }
+  }
+}

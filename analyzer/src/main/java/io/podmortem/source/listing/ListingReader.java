@@ -1,0 +1,281 @@
+package io.podmortem.source.listing;
+
+import io.podmortem.model.ParseIssue;
+import io.podmortem.source.ParseIssues;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Streams a listing from {@code find DIR -mindepth 1 -printf '%y %m %U %G %s %T@\t%P\t%l\n'} (collector/FORMAT.md)
+ * line by line, straight from the bytes: no line becomes a String unless it is bad and must be quoted. A layer of
+ * millions of entries passes through a 64 KB buffer.
+ *
+ * <pre>
+ * f 644 0 0 6 1795470780.4381234560	etc/os-release.bak
+ * l 777 0 0 7 1795470780.0000000000	bin/sh	busybox
+ * c 0 0 0 0 1795470780.0000000000	bin/nc
+ * #truncated 200000 of 512345
+ * </pre>
+ */
+public final class ListingReader {
+  private static final byte[] TRUNCATED = "#truncated ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] OPAQUE = ".wh..wh..opq".getBytes(StandardCharsets.US_ASCII);
+  private static final String EXPECTED = "expected '<type> <mode> <uid> <gid> <size> <mtime>\\t<path>\\t<target>', got ";
+
+  /** Receives each good line. */
+  interface Sink {
+    void line(ListingLine l);
+  }
+
+  /**
+   * How the reading went.
+   *
+   * @param total how many entries the directory held, where the collector cut the listing; else null
+   * @param cutLines lines longer than the limit, skipped
+   */
+  record Result(int lines, Integer total, int cutLines) {}
+
+  /** The most digits of uid, gid, size and mtime. */
+  private static final int[] MAX_DIGITS = {10, 10, 18, 12};
+
+  private final int maxLineBytes;
+  private final ListingLine line = new ListingLine();
+  private final long[] nums = new long[4];
+
+  ListingReader(int maxLineBytes) {
+    this.maxLineBytes = Math.max(256, maxLineBytes);
+  }
+
+  /** True when the line is one of a listing's. */
+  public static boolean looksLike(String line) {
+    ParseIssues issues = ParseIssues.bounded(1);
+    byte[] b = line.getBytes(StandardCharsets.UTF_8);
+    boolean[] seen = {false};
+    new ListingReader(b.length + 1).parse(b, 0, b.length, 1, "", l -> seen[0] = true, issues);
+    return seen[0];
+  }
+
+  /** Reads a listing held as text (a block of a transcript, a test's fixture) for its issues; returns its lines. */
+  public static int check(io.podmortem.source.TextBlock t, ParseIssues issues) {
+    int count = 0;
+    ListingReader r = new ListingReader(Integer.MAX_VALUE);
+    for (int i = 0; i < t.size(); i++) {
+      byte[] b = t.lines().get(i).getBytes(StandardCharsets.UTF_8);
+      r.parse(b, 0, b.length, t.lineNo(i), t.entry(), l -> { }, issues);
+      count++;
+    }
+    return count;
+  }
+
+  Result read(InputStream in, String entry, Sink sink, ParseIssues issues) throws IOException {
+    byte[] buf = new byte[1 << 16];
+    int start = 0;
+    int end = 0;
+    int scan = 0;
+    int lineNo = 0;
+    int cut = 0;
+    boolean skipping = false;
+    Integer total = null;
+    while (true) {
+      int nl = -1;
+      for (int i = scan; i < end; i++) {
+        if (buf[i] == '\n') {
+          nl = i;
+          break;
+        }
+      }
+      if (nl >= 0) {
+        lineNo++;
+        if (!skipping) {
+          Integer t = parse(buf, start, nl, lineNo, entry, sink, issues);
+          total = t != null ? t : total;
+        }
+        skipping = false;
+        start = nl + 1;
+        scan = start;
+        continue;
+      }
+      if (start > 0) {
+        System.arraycopy(buf, start, buf, 0, end - start);
+        end -= start;
+        start = 0;
+      }
+      scan = end;
+      if (end == buf.length) {
+        if (buf.length < maxLineBytes) {
+          buf = java.util.Arrays.copyOf(buf, Math.min(buf.length * 2, maxLineBytes));
+        } else {
+          // An over-long line: report it once and drop its bytes up to the next newline.
+          if (!skipping) {
+            cut++;
+            issues.add(new ParseIssue(entry, lineNo + 1, 1, "a line longer than " + maxLineBytes + " bytes: skipped"));
+          }
+          skipping = true;
+          end = 0;
+          scan = 0;
+        }
+      }
+      int n = in.read(buf, end, buf.length - end);
+      if (n < 0) {
+        if (end > start && !skipping) {
+          lineNo++;
+          Integer t = parse(buf, start, end, lineNo, entry, sink, issues);
+          total = t != null ? t : total;
+        } else if (skipping) {
+          lineNo++;
+        }
+        return new Result(lineNo, total, cut);
+      }
+      end += n;
+    }
+  }
+
+  /** Parses one line; returns the directory's total where the line is a {@code #truncated} marker. */
+  private Integer parse(byte[] b, int s, int e, int lineNo, String entry, Sink sink, ParseIssues issues) {
+    if (e > s && b[e - 1] == '\r') {
+      e--;
+    }
+    if (e == s) {
+      return null;
+    }
+    if (startsWith(b, s, e, TRUNCATED)) {
+      Integer total = truncated(b, s + TRUNCATED.length, e);
+      if (total != null) {
+        return total;
+      }
+    }
+    ListingLine l = line;
+    int i = s;
+    char type = (char) (b[i++] & 0xff);
+    if ("fdlcbpsD".indexOf(type) < 0 || i >= e || b[i++] != ' ') {
+      return bad(b, s, e, lineNo, entry, issues);
+    }
+    int mode = 0;
+    int digits = 0;
+    while (i < e && b[i] >= '0' && b[i] <= '7' && digits < 6) {
+      mode = mode * 8 + (b[i++] - '0');
+      digits++;
+    }
+    if (digits == 0 || digits > 5 || i >= e || b[i++] != ' ') {
+      return bad(b, s, e, lineNo, entry, issues);
+    }
+    for (int k = 0; k < 4; k++) {
+      long v = 0;
+      digits = 0;
+      while (i < e && b[i] >= '0' && b[i] <= '9' && digits <= MAX_DIGITS[k]) {
+        v = v * 10 + (b[i++] - '0');
+        digits++;
+      }
+      if (digits == 0 || digits > MAX_DIGITS[k]) {
+        return bad(b, s, e, lineNo, entry, issues);
+      }
+      nums[k] = v;
+      if (k < 3 && (i >= e || b[i++] != ' ')) {
+        return bad(b, s, e, lineNo, entry, issues);
+      }
+    }
+    if (i < e && b[i] == '.') {
+      int frac = ++i;
+      while (i < e && b[i] >= '0' && b[i] <= '9') {
+        i++;
+      }
+      if (i == frac) {
+        return bad(b, s, e, lineNo, entry, issues);
+      }
+    }
+    if (i >= e || b[i++] != '\t') {
+      return bad(b, s, e, lineNo, entry, issues);
+    }
+    int pathStart = i;
+    long state = PathHash.START;
+    long slashState = PathHash.START;
+    int nameStart = i;
+    int depth = 1;
+    while (i < e && b[i] != '\t') {
+      byte c = b[i];
+      if (c == '/') {
+        slashState = state;
+        nameStart = i + 1;
+        depth++;
+      }
+      state = PathHash.step(state, c);
+      i++;
+    }
+    int pathEnd = i;
+    if (pathEnd == pathStart || i >= e) {
+      return bad(b, s, e, lineNo, entry, issues);
+    }
+    for (int j = i + 1; j < e; j++) {
+      if (b[j] == '\t') {
+        return bad(b, s, e, lineNo, entry, issues);
+      }
+    }
+    l.buf = b;
+    l.pathStart = pathStart;
+    l.pathEnd = pathEnd;
+    l.nameStart = nameStart;
+    l.lineNo = lineNo;
+    l.type = type;
+    l.mode = mode;
+    l.uid = nums[0];
+    l.gid = nums[1];
+    l.size = nums[2];
+    l.mtime = nums[3];
+    l.hash = PathHash.finish(state);
+    l.parentHash = depth > 1 ? PathHash.finish(slashState) : PathHash.ROOT;
+    l.depth = depth;
+    l.opaque = pathEnd - nameStart == OPAQUE.length && startsWith(b, nameStart, pathEnd, OPAQUE);
+    l.whiteout = false;
+    l.deleted = 0;
+    if (!l.opaque && l.isWhName()) {
+      long d = depth > 1 ? PathHash.step(slashState, '/') : PathHash.START;
+      l.deleted = PathHash.finish(PathHash.state(b, nameStart + 4, pathEnd, d));
+      l.whiteout = true;
+    } else if (!l.opaque && type == 'c' && mode == 0) {
+      l.deleted = l.hash;
+      l.whiteout = true;
+    }
+    sink.line(l);
+    return null;
+  }
+
+  private static Integer truncated(byte[] b, int i, int e) {
+    long kept = 0;
+    int d = 0;
+    while (i < e && b[i] >= '0' && b[i] <= '9' && d < 19) {
+      kept = kept * 10 + (b[i++] - '0');
+      d++;
+    }
+    byte[] of = " of ".getBytes(StandardCharsets.US_ASCII);
+    if (d == 0 || !startsWith(b, i, e, of)) {
+      return null;
+    }
+    i += of.length;
+    long total = 0;
+    d = 0;
+    while (i < e && b[i] >= '0' && b[i] <= '9' && d < 19) {
+      total = total * 10 + (b[i++] - '0');
+      d++;
+    }
+    return d == 0 || i != e ? null : (int) Math.min(total, Integer.MAX_VALUE);
+  }
+
+  private static Integer bad(byte[] b, int s, int e, int lineNo, String entry, ParseIssues issues) {
+    String text = new String(b, s, Math.min(e - s, 400), StandardCharsets.UTF_8);
+    issues.add(new ParseIssue(entry, lineNo, 1, EXPECTED + ParseIssues.quote(text)));
+    return null;
+  }
+
+  private static boolean startsWith(byte[] b, int s, int e, byte[] prefix) {
+    if (e - s < prefix.length) {
+      return false;
+    }
+    for (int k = 0; k < prefix.length; k++) {
+      if (b[s + k] != prefix[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
