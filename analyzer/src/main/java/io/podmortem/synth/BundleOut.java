@@ -26,7 +26,8 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 /**
  * Writes each output to a scratch folder while hashing it, then tars them behind manifest.json, which must come
- * first and so can only be written once every sha256 is known. Nothing is held in memory but the manifest.
+ * first and so can only be written once every sha256 is known, in the collector's entry order ({@link
+ * ChainOrder}), whatever order they were written in. Nothing is held in memory but the manifest and the names.
  */
 final class BundleOut implements AutoCloseable {
   /** Writes one output's text. */
@@ -114,7 +115,7 @@ final class BundleOut implements AutoCloseable {
     return m.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Tars manifest.json and then every output in the order written; deterministic: fixed times and owners. */
+  /** Tars manifest.json and then every output in chain order; deterministic: fixed times and owners. */
   void finish(Path out, String host, String started, String finished, long mtime) throws IOException {
     GzipParameters gp = new GzipParameters();
     gp.setCompressionLevel(6);
@@ -128,7 +129,9 @@ final class BundleOut implements AutoCloseable {
       tar.putArchiveEntry(entry("manifest.json", man.length, mtime));
       tar.write(man);
       tar.closeArchiveEntry();
-      for (String e : entries) {
+      Path tsv = scratch.resolve("rootfs/containers.tsv");
+      List<String> tsvLines = Files.exists(tsv) ? Files.readAllLines(tsv, StandardCharsets.UTF_8) : List.of();
+      for (String e : ChainOrder.of(entries, tsvLines)) {
         Path p = scratch.resolve(e);
         tar.putArchiveEntry(entry(e, Files.size(p), mtime));
         Files.copy(p, tar);

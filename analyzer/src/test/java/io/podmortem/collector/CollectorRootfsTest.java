@@ -2,10 +2,12 @@ package io.podmortem.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.podmortem.ChainOrderCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -126,6 +128,41 @@ class CollectorRootfsTest {
         .anyMatch(l -> l.matches("d 755 \\d+ \\d+ \\d+ \\d+\\.\\d{10}\tbin\t"));
     assertThat(r.text("rootfs/upper/" + C1 + ".txt")).contains("\ttmp/dropper.sh\t");
     assertThat(r.command("layer-" + k1).get("argv").get(1).asText()).isEqualTo(storage.resolve("L1/diff").toString());
+  }
+
+  /**
+   * Two images share base layer L2 (L1 over it, and L3 over it); c1 and c3 run the first, c2 the second. The
+   * listings come in chain order: base first, then each chain's top layer followed by its containers' upper dirs.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"dash", "busybox"})
+  void listings_comeInChainOrder_sharedBaseFirst_eachUpperAfterItsChain(String sh) throws Exception {
+    write(storage.resolve("L3/diff"), "srv/other", "other\n");
+    Path rootfs = dir.resolve("docker-rootfs-chains.txt");
+    String a = storage.resolve("L1/diff") + ":" + storage.resolve("L2/diff");
+    String b = storage.resolve("L3/diff") + ":" + storage.resolve("L2/diff");
+    Files.writeString(rootfs, C1 + "|running|" + storage.resolve("C1/diff") + "|" + a + "|"
+        + storage.resolve("C1/merged") + "|\n"
+        + C2 + "|exited|" + storage.resolve("C2/diff") + "|" + b + "|-|\n"
+        + C3 + "|exited|" + storage.resolve("C3/diff") + "|" + a + "|-|\n");
+    CollectorRun r = new CollectorRun(Files.createDirectories(dir.resolve("run")));
+    r.stubs.remove("crictl");
+    r.env.put("PMSTUB_DOCKER_ROOTFS", rootfs.toString());
+    r.run(CollectorTest.shell(sh), "-o", "out");
+
+    assertThat(r.exitCode).as(r.stderr).isZero();
+    assertThat(ChainOrderCheck.assertChainOrder(Path.of(r.lastStdoutLine()))).isEqualTo(3);
+    String k1 = key(storage.resolve("L1/diff"));
+    String k2 = key(storage.resolve("L2/diff"));
+    String k3 = key(storage.resolve("L3/diff"));
+    List<String> chainA = List.of("rootfs/layers/" + k1 + ".txt", "rootfs/upper/" + C1 + ".txt",
+        "rootfs/upper/" + C3 + ".txt");
+    List<String> chainB = List.of("rootfs/layers/" + k3 + ".txt", "rootfs/upper/" + C2 + ".txt");
+    List<String> expected = new ArrayList<>(List.of("rootfs/layers/" + k2 + ".txt"));
+    expected.addAll(k1.compareTo(k3) < 0 ? chainA : chainB);
+    expected.addAll(k1.compareTo(k3) < 0 ? chainB : chainA);
+    assertThat(r.entries().keySet().stream().filter(e -> e.startsWith("rootfs/layers/")
+        || e.startsWith("rootfs/upper/"))).containsExactlyElementsOf(expected);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.podmortem.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.podmortem.ChainOrderCheck;
 import io.podmortem.bundle.Limits;
 import io.podmortem.cli.PodmortemCommand;
 import io.podmortem.explain.Analysis;
@@ -53,6 +54,14 @@ class SynthTest {
         TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
       assertThat(tar.getNextEntry().getName()).isEqualTo("manifest.json");
     }
+  }
+
+  @Test
+  void entriesComeInChainOrder() throws Exception {
+    Path a = tmp.resolve("a.tar.gz");
+    Synth.Result r = Synth.generate(3, SCALE, a);
+    // Every running container and sandbox has listings to check.
+    assertThat(ChainOrderCheck.assertChainOrder(a)).isGreaterThanOrEqualTo(r.pods());
   }
 
   @Test
