@@ -5,23 +5,25 @@ import io.podmortem.model.RootFs;
 import io.podmortem.source.RootfsFact;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Gives each container the root filesystem facts a transcript showed for it, found by ID prefix or name. */
 final class RootfsAssembler {
+  private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile("[0-9a-f]+");
 
   void apply(List<RootfsFact> facts, Collection<ContainerDraft> containers) {
-    for (ContainerDraft c : containers) {
-      List<RootfsFact> mine = new ArrayList<>();
-      for (RootfsFact f : facts) {
-        if (names(c, f.container(), containers)) {
-          mine.add(f);
-        }
-      }
-      if (!mine.isEmpty()) {
-        c.rootfs = build(mine);
-      }
+    // Facts come a handful per container: resolve each distinct reference once, not once per container.
+    Map<String, List<ContainerDraft>> named = new HashMap<>();
+    Map<ContainerDraft, List<RootfsFact>> mine = new LinkedHashMap<>();
+    for (RootfsFact f : facts) {
+      List<ContainerDraft> targets = named.computeIfAbsent(f.container(),
+          ref -> containers.stream().filter(c -> names(c, ref, containers)).toList());
+      targets.forEach(c -> mine.computeIfAbsent(c, k -> new ArrayList<>()).add(f));
     }
+    mine.forEach((c, own) -> c.rootfs = build(own));
   }
 
   /** True when {@code ref} names this container and no other: an ID prefix of 4+ chars, or its name. */
@@ -29,7 +31,7 @@ final class RootfsAssembler {
     if (ref.equals(c.name)) {
       return true;
     }
-    if (ref.length() < 4 || !ref.matches("[0-9a-f]+") || !idOf(c).startsWith(ref)) {
+    if (ref.length() < 4 || !idOf(c).startsWith(ref) || !HEX.matcher(ref).matches()) {
       return false;
     }
     return all.stream().filter(o -> idOf(o).startsWith(ref)).count() == 1;

@@ -68,7 +68,8 @@ public final class BundleReader {
       if (Files.isDirectory(bundle)) {
         readFolder(bundle, handler, warnings, digests);
       } else {
-        readArchive(bundle, handler, warnings, digests);
+        // warnings and digests are written on the inflating thread; joining it publishes them to this one.
+        Pipeline.run(forward -> readArchive(bundle, forward, warnings, digests), handler);
       }
     } catch (IOException e) {
       throw new BundleException("cannot read " + bundle.getFileName() + ": " + e.getMessage(), e);

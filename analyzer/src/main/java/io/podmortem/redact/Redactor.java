@@ -62,6 +62,27 @@ public final class Redactor {
           "secret"));
 
   /** Flag or variable names that hold a file's path or a name, not the secret itself. */
+  private static final List<String> SECRET_NEEDLES =
+      List.of("passw", "passphrase", "pwd", "token", "secret", "key", "credential");
+
+  /**
+   * For each kind, strings of which every match holds one, in lower case. Most text (paths, IDs, image names) holds
+   * none, and a {@code contains} is far cheaper than running eleven patterns over it.
+   */
+  private static final Map<String, List<String>> NEEDLES = Map.ofEntries(
+      Map.entry("private key", List.of("private key-----")),
+      Map.entry("JWT", List.of("eyj")),
+      Map.entry("authorization header", List.of("authorization")),
+      Map.entry("bearer token", List.of("bearer")),
+      Map.entry("AWS access key", List.of("akia", "asia")),
+      Map.entry("AWS secret key", List.of("aws")),
+      Map.entry("GitHub token", List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")),
+      Map.entry("GitLab token", List.of("glpat-")),
+      Map.entry("Slack token", List.of("xox")),
+      Map.entry("URL password", List.of("://")),
+      Map.entry("command-line flag", SECRET_NEEDLES),
+      Map.entry("environment variable", SECRET_NEEDLES));
+
   private static final Pattern NOT_A_SECRET_NAME = Pattern.compile(
       "(?i).*(?:file|path|dir|name|ref|mount|type|length|size|ttl|duration|count|enabled|algorithm)$");
 
@@ -88,7 +109,11 @@ public final class Redactor {
       return text;
     }
     String out = text;
+    String lower = out.toLowerCase(java.util.Locale.ROOT);
     for (Kind k : KINDS) {
+      if (NEEDLES.get(k.name()).stream().noneMatch(lower::contains)) {
+        continue;
+      }
       Matcher m = k.pattern().matcher(out);
       StringBuilder b = null;
       int last = 0;
@@ -109,6 +134,7 @@ public final class Redactor {
       }
       if (b != null) {
         out = b.append(out, last, out.length()).toString();
+        lower = out.toLowerCase(java.util.Locale.ROOT);
       }
     }
     return out;

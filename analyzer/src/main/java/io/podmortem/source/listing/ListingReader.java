@@ -4,7 +4,11 @@ import io.podmortem.model.ParseIssue;
 import io.podmortem.source.ParseIssues;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Streams a listing from {@code find DIR -mindepth 1 -printf '%y %m %U %G %s %T@\t%P\t%l\n'} (collector/FORMAT.md)
@@ -42,6 +46,13 @@ public final class ListingReader {
   private final int maxLineBytes;
   private final ListingLine line = new ListingLine();
   private final long[] nums = new long[4];
+  /** The previous good path, and for each of its folders the slash's offset and the hash state just before it. */
+  private byte[] prev = new byte[256];
+  private int prevLength;
+  private int prevDepth;
+  private long prevState;
+  private int[] slashAt = new int[64];
+  private long[] slashStates = new long[64];
 
   ListingReader(int maxLineBytes) {
     this.maxLineBytes = Math.max(256, maxLineBytes);
@@ -78,16 +89,13 @@ public final class ListingReader {
     boolean skipping = false;
     Integer total = null;
     while (true) {
-      int nl = -1;
-      for (int i = scan; i < end; i++) {
-        if (buf[i] == '\n') {
-          nl = i;
-          break;
-        }
-      }
+      int nl = indexOfNewline(buf, scan, end);
       if (nl >= 0) {
         lineNo++;
-        if (!skipping) {
+        if (!skipping && nl - start > maxLineBytes) {
+          cut++;
+          issues.add(new ParseIssue(entry, lineNo, 1, "a line longer than " + maxLineBytes + " bytes: skipped"));
+        } else if (!skipping) {
           Integer t = parse(buf, start, nl, lineNo, entry, sink, issues);
           total = t != null ? t : total;
         }
@@ -96,25 +104,23 @@ public final class ListingReader {
         scan = start;
         continue;
       }
-      if (start > 0) {
+      if (!skipping && end - start > maxLineBytes) {
+        // An over-long line: report it once and drop its bytes up to the next newline.
+        cut++;
+        skipping = true;
+        issues.add(new ParseIssue(entry, lineNo + 1, 1, "a line longer than " + maxLineBytes + " bytes: skipped"));
+      }
+      if (skipping) {
+        start = 0;
+        end = 0;
+      } else if (start > 0) {
         System.arraycopy(buf, start, buf, 0, end - start);
         end -= start;
         start = 0;
       }
       scan = end;
       if (end == buf.length) {
-        if (buf.length < maxLineBytes) {
-          buf = java.util.Arrays.copyOf(buf, Math.min(buf.length * 2, maxLineBytes));
-        } else {
-          // An over-long line: report it once and drop its bytes up to the next newline.
-          if (!skipping) {
-            cut++;
-            issues.add(new ParseIssue(entry, lineNo + 1, 1, "a line longer than " + maxLineBytes + " bytes: skipped"));
-          }
-          skipping = true;
-          end = 0;
-          scan = 0;
-        }
+        buf = Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 16, 2L * buf.length));
       }
       int n = in.read(buf, end, buf.length - end);
       if (n < 0) {
@@ -188,15 +194,48 @@ public final class ListingReader {
       return bad(b, s, e, lineNo, entry, issues);
     }
     int pathStart = i;
+    // find lists a folder's entries together: most of a path is the previous one's. Resume the hash at the last
+    // folder the two share, and hash only the rest.
+    int same = prevLength == 0 ? 0 : Arrays.mismatch(prev, 0, prevLength, b, pathStart, e);
+    if (same < 0) {
+      same = prevLength;
+    }
+    int depth = 1;
     long state = PathHash.START;
     long slashState = PathHash.START;
-    int nameStart = i;
-    int depth = 1;
-    while (i < e && b[i] != '\t') {
+    int nameStart = pathStart;
+    int from = pathStart;
+    if (prevLength > 0 && same == prevLength && pathStart + same < e && b[pathStart + same] == '/') {
+      // The previous entry is this one's folder.
+      depth = prevDepth;
+      state = prevState;
+      from = pathStart + same;
+    } else {
+      int d = prevDepth - 1;
+      while (d >= 1 && slashAt[d] >= same) {
+        d--;
+      }
+      if (d >= 1) {
+        depth = d;
+        state = slashStates[d];
+        from = pathStart + slashAt[d];
+      }
+    }
+    i = from;
+    while (i < e) {
       byte c = b[i];
+      if (c == '\t') {
+        break;
+      }
       if (c == '/') {
         slashState = state;
         nameStart = i + 1;
+        if (depth >= slashAt.length) {
+          slashAt = Arrays.copyOf(slashAt, depth * 2);
+          slashStates = Arrays.copyOf(slashStates, depth * 2);
+        }
+        slashAt[depth] = i - pathStart;
+        slashStates[depth] = state;
         depth++;
       }
       state = PathHash.step(state, c);
@@ -204,13 +243,23 @@ public final class ListingReader {
     }
     int pathEnd = i;
     if (pathEnd == pathStart || i >= e) {
+      prevLength = 0;
       return bad(b, s, e, lineNo, entry, issues);
     }
     for (int j = i + 1; j < e; j++) {
       if (b[j] == '\t') {
+        prevLength = 0;
         return bad(b, s, e, lineNo, entry, issues);
       }
     }
+    int length = pathEnd - pathStart;
+    if (length > prev.length) {
+      prev = Arrays.copyOf(prev, Math.max(length, prev.length * 2));
+    }
+    System.arraycopy(b, pathStart, prev, 0, length);
+    prevLength = length;
+    prevDepth = depth;
+    prevState = state;
     l.buf = b;
     l.pathStart = pathStart;
     l.pathEnd = pathEnd;
@@ -238,6 +287,27 @@ public final class ListingReader {
     }
     sink.line(l);
     return null;
+  }
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** The first newline in {@code b[from, to)}, eight bytes at a time; -1 when there is none. */
+  static int indexOfNewline(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(b, i) ^ 0x0a0a0a0a0a0a0a0aL;
+      // A zero byte of x is a newline; the lowest set bit of t marks the first (later ones may be false alarms).
+      long t = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+      if (t != 0) {
+        return i + (Long.numberOfTrailingZeros(t) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static Integer truncated(byte[] b, int i, int e) {

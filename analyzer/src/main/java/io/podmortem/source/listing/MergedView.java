@@ -47,8 +47,18 @@ final class MergedView {
     return new MergedView(visible);
   }
 
-  /** Adds the layer's entries that no whiteout or opaque folder above covers; a parent comes before its children. */
+  /** Adds the layer's entries that no whiteout or opaque folder above covers. */
   private static void addUncovered(LayerIndex layer, LongHashSet whiteouts, LongHashSet opaques, LongHashSet out) {
+    boolean[] covered = covered(layer, whiteouts, opaques);
+    for (int q = 0; q < layer.size; q++) {
+      if (!covered[q]) {
+        out.add(layer.hash[q]);
+      }
+    }
+  }
+
+  /** Which entries of the layer the whiteouts and opaque folders cover; a parent comes before its children. */
+  private static boolean[] covered(LayerIndex layer, LongHashSet whiteouts, LongHashSet opaques) {
     boolean[] covered = new boolean[layer.size];
     for (int q = 0; q < layer.size; q++) {
       int p = layer.parent[q];
@@ -61,10 +71,37 @@ final class MergedView {
         }
       }
       covered[q] = c;
-      if (!c) {
-        out.add(layer.hash[q]);
+    }
+    return covered;
+  }
+
+  /**
+   * The size of this view with an upper dir on top, without building that view: this view's entries, plus the upper
+   * dir's own that this view lacks ({@code fresh}), less the entries of this view the upper dir deletes and does not
+   * hold again. {@code lowestFirst} are the layers this view was made of.
+   */
+  int sizeWith(LayerIndex upper, int fresh, List<LayerIndex> lowestFirst) {
+    if (upper.rootOpaque) {
+      return upper.size;
+    }
+    if (!upper.deletes()) {
+      return size() + fresh;
+    }
+    LongHashSet again = new LongHashSet(upper.size);
+    for (int q = 0; q < upper.size; q++) {
+      again.add(upper.hash[q]);
+    }
+    LongHashSet gone = new LongHashSet(16);
+    for (LayerIndex layer : lowestFirst) {
+      boolean[] covered = covered(layer, upper.whiteouts, upper.opaques);
+      for (int q = 0; q < layer.size; q++) {
+        long h = layer.hash[q];
+        if (covered[q] && visible.contains(h) && !again.contains(h)) {
+          gone.add(h);
+        }
       }
     }
+    return size() - gone.size() + fresh;
   }
 
   boolean contains(long hash) {

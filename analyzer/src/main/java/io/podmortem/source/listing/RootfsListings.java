@@ -165,7 +165,7 @@ public final class RootfsListings {
     record(entry, command, r, issues);
     drift.put(row.id(), drifts.build(r.total() != null));
     LayerIndex upper = index.build(r.total());
-    finishRow(row, upper, upper.deletes() ? null : lower.size() + drifts.fresh());
+    finishRow(row, upper, lower.sizeWith(upper, drifts.fresh(), chain));
   }
 
   /**
@@ -179,13 +179,7 @@ public final class RootfsListings {
         && (row.upperEntry() == null || upper != null && !upper.truncated());
     if (complete) {
       if (count == null) {
-        List<LayerIndex> chain = new ArrayList<>(chain(row));
-        if (upper != null) {
-          chain.add(upper);
-          count = MergedView.of(chain).size();
-        } else {
-          count = view(row, chain).size();
-        }
+        count = view(row, chain(row)).size();
       }
       entries.put(row.id(), count);
     }
