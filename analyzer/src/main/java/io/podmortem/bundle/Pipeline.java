@@ -89,21 +89,40 @@ final class Pipeline {
   /** On the producer's thread: copies an entry into buffers from the pool and queues them. */
   private void forward(BundleEntry entry, InputStream content) throws IOException {
     put(new Msg(Kind.HEADER, entry, null, 0, null));
-    while (true) {
-      byte[] buf;
-      try {
-        buf = free.take();
-      } catch (InterruptedException e) {
-        throw new InterruptedIOException("cancelled");
+    try {
+      while (true) {
+        byte[] buf;
+        try {
+          buf = free.take();
+        } catch (InterruptedException e) {
+          throw new InterruptedIOException("cancelled");
+        }
+        int n = 0;
+        try {
+          for (int r; n < buf.length && (r = content.read(buf, n, buf.length - n)) > 0; ) {
+            n += r;
+          }
+        } catch (IOException | RuntimeException e) {
+          if (n > 0) {
+            put(new Msg(Kind.DATA, null, buf, n, null));
+          } else {
+            free.add(buf);
+          }
+          throw e;
+        }
+        if (n <= 0) {
+          free.add(buf);
+          break;
+        }
+        put(new Msg(Kind.DATA, null, buf, n, null));
       }
-      int n = content.readNBytes(buf, 0, buf.length);
-      if (n <= 0) {
-        free.add(buf);
-        break;
+    } finally {
+      // A damaged entry ends where the damage starts: the parser keeps what came before it, and the reader's
+      // warning names the entry.
+      if (!cancelled) {
+        put(new Msg(Kind.END, null, null, 0, null));
       }
-      put(new Msg(Kind.DATA, null, buf, n, null));
     }
-    put(new Msg(Kind.END, null, null, 0, null));
   }
 
   private void put(Msg m) throws InterruptedIOException {
