@@ -94,7 +94,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--md-max-lines must be at least 10");
     }
     Analysis analysis = Progress.analyze(bundle, quiet || System.console() == null, spec.commandLine().getErr());
+    Timings t = new Timings(false);
     ObjectNode model = ReportModel.build(analysis, !noRedact);
+    t.lap("report model");
     Renderer renderer = new Renderer();
     Map<String, Object> options = new LinkedHashMap<>();
     if (stamp) {
@@ -123,6 +125,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Files.writeString(file, text, StandardCharsets.UTF_8);
         out.println(file);
       }
+      t.lap(f.name());
     }
     out.flush();
     if (!toStdout && !quiet) {

@@ -38,11 +38,16 @@ public final class Analyzer {
 
   /** Analyzes, telling {@code progress} how many more bytes of the bundle were read. */
   public Analysis analyze(Path bundle, java.util.function.LongConsumer progress) {
+    Timings t = new Timings();
     SourceReader sources = new SourceReader(limits.maxLineChars());
     ReadSummary read = new BundleReader(limits, progress).read(bundle, sources);
     Observations obs = sources.finish(read);
+    t.lap("read");
     Node node = new NodeAssembler().assemble(obs);
+    t.lap("assemble");
     LocalDate date = node.snapshotTime() == null ? null : LocalDate.parse(node.snapshotTime().substring(0, 10));
-    return Explainer.standard().explain(node, date, digest(read));
+    Analysis a = Explainer.standard().explain(node, date, digest(read));
+    t.lap("explain");
+    return a;
   }
 }

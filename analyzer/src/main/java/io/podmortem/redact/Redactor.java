@@ -111,7 +111,7 @@ public final class Redactor {
     String out = text;
     String lower = out.toLowerCase(java.util.Locale.ROOT);
     for (Kind k : KINDS) {
-      if (NEEDLES.get(k.name()).stream().noneMatch(lower::contains)) {
+      if (!holdsAny(lower, NEEDLES.get(k.name()))) {
         continue;
       }
       Matcher m = k.pattern().matcher(out);
@@ -138,6 +138,15 @@ public final class Redactor {
       }
     }
     return out;
+  }
+
+  private static boolean holdsAny(String text, List<String> needles) {
+    for (String n : needles) {
+      if (text.contains(n)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean skip(Kind k, Matcher m, String secret) {

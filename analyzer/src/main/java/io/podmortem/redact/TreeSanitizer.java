@@ -32,7 +32,11 @@ public final class TreeSanitizer {
         for (Map.Entry<String, JsonNode> f : fields) {
           String at = path + "/" + f.getKey();
           if (f.getValue().isTextual()) {
-            o.set(f.getKey(), TextNode.valueOf(clean(f.getValue().textValue(), redactor, at)));
+            String text = f.getValue().textValue();
+            String clean = clean(text, redactor, at);
+            if (!clean.equals(text)) {
+              o.set(f.getKey(), TextNode.valueOf(clean));
+            }
           } else if (f.getValue().isContainerNode()) {
             todo.push(new Object[] {f.getValue(), at});
           }
@@ -41,7 +45,11 @@ public final class TreeSanitizer {
         for (int i = 0; i < a.size(); i++) {
           String at = path + "/" + i;
           if (a.get(i).isTextual()) {
-            a.set(i, TextNode.valueOf(clean(a.get(i).textValue(), redactor, at)));
+            String text = a.get(i).textValue();
+            String clean = clean(text, redactor, at);
+            if (!clean.equals(text)) {
+              a.set(i, TextNode.valueOf(clean));
+            }
           } else if (a.get(i).isContainerNode()) {
             todo.push(new Object[] {a.get(i), at});
           }

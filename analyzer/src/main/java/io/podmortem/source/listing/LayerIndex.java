@@ -41,6 +41,63 @@ final class LayerIndex {
     this.total = total;
   }
 
+  /** Positions by hash, built when a lookup first needs them; slot value is position + 1, 0 when empty. */
+  private int[] positions;
+
+  /** The position of the path with this hash, or -1. */
+  int find(long h) {
+    if (positions == null) {
+      int cap = Integer.highestOneBit(Math.max(16, size) * 2 - 1) << 1;
+      positions = new int[cap];
+      for (int q = 0; q < size; q++) {
+        int i = slot(hash[q], cap);
+        while (positions[i] != 0) {
+          i = (i + 1) & (cap - 1);
+        }
+        positions[i] = q + 1;
+      }
+    }
+    int cap = positions.length;
+    for (int i = slot(h, cap); positions[i] != 0; i = (i + 1) & (cap - 1)) {
+      if (hash[positions[i] - 1] == h) {
+        return positions[i] - 1;
+      }
+    }
+    return -1;
+  }
+
+  private static int slot(long h, int cap) {
+    return (int) (h ^ (h >>> 32)) & (cap - 1);
+  }
+
+  /**
+   * Calls {@code out} with the hash of every entry below the one at {@code pos} (and of that entry too, with
+   * {@code self}). find lists a folder's entries right after it, so they are the run of entries whose parent is in
+   * the run.
+   */
+  void subtree(int pos, boolean self, java.util.function.LongConsumer out) {
+    if (self) {
+      out.accept(hash[pos]);
+    }
+    for (int q = pos + 1; q < size; q++) {
+      int p = parent[q];
+      if (p >= pos || p == ORPHAN && holds(orphans.get(q), hash[pos])) {
+        out.accept(hash[q]);
+      } else {
+        break;
+      }
+    }
+  }
+
+  private static boolean holds(long[] values, long v) {
+    for (long x : values) {
+      if (x == v) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   boolean truncated() {
     return total != null;
   }

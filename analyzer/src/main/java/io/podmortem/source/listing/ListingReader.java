@@ -145,7 +145,7 @@ public final class ListingReader {
     if (e == s) {
       return null;
     }
-    if (startsWith(b, s, e, TRUNCATED)) {
+    if (b[s] == '#' && startsWith(b, s, e, TRUNCATED)) {
       Integer total = truncated(b, s + TRUNCATED.length, e);
       if (total != null) {
         return total;

@@ -69,6 +69,18 @@ final class LongHashSet {
     }
   }
 
+  /** The values, in no order. */
+  long[] values() {
+    long[] out = new long[size];
+    int k = 0;
+    for (long v : slots) {
+      if (v != 0) {
+        out[k++] = v;
+      }
+    }
+    return out;
+  }
+
   /** Bytes held, for the memory budget. */
   long bytes() {
     return 8L * slots.length + 32;

@@ -92,14 +92,37 @@ final class MergedView {
       again.add(upper.hash[q]);
     }
     LongHashSet gone = new LongHashSet(16);
+    java.util.function.LongConsumer consider = h -> {
+      if (visible.contains(h) && !again.contains(h)) {
+        gone.add(h);
+      }
+    };
+    long[] whiteouts = upper.whiteouts.values();
+    long[] opaques = upper.opaques.values();
     for (LayerIndex layer : lowestFirst) {
-      boolean[] covered = covered(layer, upper.whiteouts, upper.opaques);
-      for (int q = 0; q < layer.size; q++) {
-        long h = layer.hash[q];
-        if (covered[q] && visible.contains(h) && !again.contains(h)) {
-          gone.add(h);
+      // Look the deleted folders up, rather than walk every entry of every layer for each container.
+      for (long w : whiteouts) {
+        int pos = layer.find(w);
+        if (pos >= 0) {
+          layer.subtree(pos, true, consider);
         }
       }
+      for (long o : opaques) {
+        int pos = layer.find(o);
+        if (pos >= 0) {
+          layer.subtree(pos, false, consider);
+        }
+      }
+      // An entry listed without its folder is not in that folder's run: check its ancestors.
+      layer.orphans.forEach((q, ancestors) -> {
+        boolean c = upper.whiteouts.contains(layer.hash[q]);
+        for (long a : ancestors) {
+          c |= upper.whiteouts.contains(a) || upper.opaques.contains(a);
+        }
+        if (c) {
+          consider.accept(layer.hash[q]);
+        }
+      });
     }
     return size() - gone.size() + fresh;
   }
