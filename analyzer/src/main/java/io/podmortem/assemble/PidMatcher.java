@@ -22,10 +22,21 @@ final class PidMatcher {
   private static final Pattern USER_SLICE = Pattern.compile("/user-(?<uid>\\d+)\\.slice");
 
   private final List<Conflict> conflicts = new ArrayList<>();
+  /** Container processes by container, in ps order: a cgroup process is matched among its container's only. */
+  private final java.util.Map<String, List<ProcessDraft>> byContainer = new java.util.HashMap<>();
+  /** The processes a host cgroup process may be: neither kernel threads nor in a container. */
+  private final List<ProcessDraft> hostSide = new ArrayList<>();
 
   List<Conflict> match(List<ProcessDraft> procs, CgroupTree tree) {
     if (tree == null) {
       return conflicts;
+    }
+    for (ProcessDraft d : procs) {
+      if (d.kind == ProcessKind.CONTAINER) {
+        byContainer.computeIfAbsent(d.containerId, k -> new ArrayList<>()).add(d);
+      } else if (d.kind != ProcessKind.KERNEL_THREAD) {
+        hostSide.add(d);
+      }
     }
     List<CgroupPlacement> placements = new ArrayList<>();
     java.util.Map<String, java.util.Set<String>> podContainers = new java.util.HashMap<>();
@@ -64,7 +75,12 @@ final class PidMatcher {
       java.util.Set<String> owners) {
     ProcessDraft byPrefix = null;
     ProcessDraft byBinary = null;
-    for (ProcessDraft d : procs) {
+    List<ProcessDraft> candidates = new ArrayList<>();
+    owners.forEach(o -> candidates.addAll(byContainer.getOrDefault(o, List.of())));
+    if (owners.size() > 1) {
+      candidates.sort(java.util.Comparator.comparingInt(d -> d.index));
+    }
+    for (ProcessDraft d : candidates) {
       if (d.matched || d.kind != ProcessKind.CONTAINER || !owners.contains(d.containerId)) {
         continue;
       }
@@ -77,17 +93,32 @@ final class PidMatcher {
     }
     if (byPrefix != null) {
       assign(byPrefix, cp);
-      byPrefix.containerId = containerId;
+      move(byPrefix, containerId);
       return true;
     }
     if (byBinary != null) {
       assign(byBinary, cp);
-      byBinary.containerId = containerId;
+      move(byBinary, containerId);
       conflicts.add(new Conflict(containerId.substring(0, 12), "command", byBinary.row.command(),
           byBinary.row.ref(), cp.command() + (cp.truncated() ? "…" : ""), cp.ref()));
       return true;
     }
     return false;
+  }
+
+  /** Moves a process to the container whose scope holds it, keeping each container's list in ps order. */
+  private void move(ProcessDraft d, String containerId) {
+    if (containerId.equals(d.containerId)) {
+      return;
+    }
+    byContainer.getOrDefault(d.containerId, new ArrayList<>()).remove(d);
+    List<ProcessDraft> to = byContainer.computeIfAbsent(containerId, k -> new ArrayList<>());
+    int at = 0;
+    while (at < to.size() && to.get(at).index < d.index) {
+      at++;
+    }
+    to.add(at, d);
+    d.containerId = containerId;
   }
 
   private void matchOnHost(List<ProcessDraft> procs, CgroupProcess cp, String groupPath) {
@@ -96,7 +127,7 @@ final class PidMatcher {
     String uid = user.find() ? user.group("uid") : null;
     ProcessDraft only = null;
     int found = 0;
-    for (ProcessDraft d : procs) {
+    for (ProcessDraft d : hostSide) {
       if (d.matched || d.kind == ProcessKind.KERNEL_THREAD || d.kind == ProcessKind.CONTAINER) {
         continue;
       }

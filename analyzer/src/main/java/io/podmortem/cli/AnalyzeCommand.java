@@ -7,6 +7,7 @@ import io.podmortem.model.Severity;
 import io.podmortem.report.Renderer;
 import io.podmortem.report.ReportModel;
 import java.io.IOException;
+import java.io.Writer;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,20 +110,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
       Files.createDirectories(dir);
     }
     for (Format f : chosen) {
-      String text = switch (f) {
-        case html -> renderer.html(model, options);
-        case md -> mdMaxLines == null ? renderer.markdown(model, options)
-            : Renderer.cut(renderer.markdown(model, options), mdMaxLines);
-        case json -> renderer.json(model);
-      };
       if (toStdout) {
-        out.print(text);
-      } else if (toFile != null) {
-        Files.writeString(toFile, text, StandardCharsets.UTF_8);
-        out.println(toFile);
+        write(f, renderer, model, options, out);
       } else {
-        Path file = dir.resolve(baseName(bundle) + "." + f.name());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Path file = toFile != null ? toFile : dir.resolve(baseName(bundle) + "." + f.name());
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+          write(f, renderer, model, options, w);
+        }
         out.println(file);
       }
       t.lap(f.name());
@@ -158,6 +152,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
       err.println("redaction is off: the reports may contain secrets");
     }
     err.flush();
+  }
+
+  /** Writes one report as it is rendered, so a large node's report is never held whole as a String. */
+  private void write(Format f, Renderer renderer, ObjectNode model, Map<String, Object> options, Writer w)
+      throws IOException {
+    switch (f) {
+      case html -> renderer.html(model, options, w);
+      case md -> {
+        if (mdMaxLines == null) {
+          renderer.markdown(model, options, w);
+        } else {
+          w.write(Renderer.cut(renderer.markdown(model, options), mdMaxLines));
+        }
+      }
+      case json -> renderer.json(model, w);
+      default -> throw new IllegalStateException("no such format: " + f);
+    }
+    w.flush();
   }
 
   /** {@code samples/udon} gives {@code udon}; {@code node.tar.gz} gives {@code node}. */

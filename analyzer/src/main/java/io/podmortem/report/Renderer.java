@@ -13,6 +13,7 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
@@ -44,11 +45,20 @@ public final class Renderer {
   }
 
   public String json(ObjectNode model) {
+    StringWriter out = new StringWriter(1 << 16);
+    json(model, out);
+    return out.toString();
+  }
+
+  /** Writes the JSON report as it is generated: a node of a thousand containers never becomes one String. */
+  public void json(ObjectNode model, Writer out) {
     try {
       DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
           .withObjectIndenter(new DefaultIndenter("  ", "\n"))
           .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-      return json.writer(pp).without(JsonGenerator.Feature.ESCAPE_NON_ASCII).writeValueAsString(model) + "\n";
+      json.writer(pp).without(JsonGenerator.Feature.ESCAPE_NON_ASCII)
+          .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, model);
+      out.write("\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -56,6 +66,14 @@ public final class Renderer {
 
   public String markdown(ObjectNode model, Map<String, Object> options) {
     return render("report.md.ftl", model, options);
+  }
+
+  public void markdown(ObjectNode model, Map<String, Object> options, Writer out) {
+    render("report.md.ftl", model, options, out);
+  }
+
+  public void html(ObjectNode model, Map<String, Object> options, Writer out) {
+    render("report.html.ftl", model, options, out);
   }
 
   /**
@@ -87,13 +105,17 @@ public final class Renderer {
   }
 
   private String render(String template, ObjectNode model, Map<String, Object> options) {
+    StringWriter out = new StringWriter(1 << 16);
+    render(template, model, options, out);
+    return out.toString();
+  }
+
+  private void render(String template, ObjectNode model, Map<String, Object> options, Writer out) {
     Map<String, Object> data = ReportModel.asMap(model);
     data.put("options", options);
     try {
       Template t = freemarker.getTemplate(template);
-      StringWriter out = new StringWriter(1 << 16);
       t.process(data, out);
-      return out.toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (TemplateException e) {
