@@ -255,6 +255,11 @@ public final class RootfsListings {
     sources.accept(new SourceInfo(entry, 0, "file listing", command, r.lines(), list));
   }
 
+  /** How many layer indexes are held now: what the chain order keeps small. */
+  int heldLayers() {
+    return layers.size();
+  }
+
   /** Ends the reading: what came out of order is merged now, with the layers at hand. */
   public Result finish() throws IOException {
     for (Map.Entry<String, Deferred> d : deferred.entrySet()) {
