@@ -68,6 +68,7 @@ median() { sort -n | awk '{ a[NR] = $1 } END { if (NR) print a[int((NR + 1) / 2)
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 
 ROWS=()
+PHASES=()
 for s in $SCALES; do
   B="$WORK/synth-$s.tar.gz"
   echo "== scale $s: generating $B" >&2
@@ -81,7 +82,8 @@ for s in $SCALES; do
   status="ok"
   for i in $(seq "$RUNS"); do
     echo "   analyze --output /dev/null, run $i" >&2
-    run_timed "$WORK/an-$s-$i" java -Xmx256m -jar "$JAR" analyze "$B" --format json --output /dev/null
+    PODMORTEM_TIMINGS=1 run_timed "$WORK/an-$s-$i" java -Xmx256m -jar "$JAR" analyze "$B" --format json \
+      --output /dev/null
     read -r _ _ rc < "$WORK/an-$s-$i"
     if [ "$rc" != 0 ]; then
       why=$(grep -m1 -o 'OutOfMemoryError[^"]*\|podmortem: .*' "$WORK/an-$s-$i.err" | head -c 120)
@@ -89,24 +91,6 @@ for s in $SCALES; do
       status="FAILED exit $rc: ${why:-?}"
     fi
   done
-  # The analyzer refuses --output /dev/null (it must be a folder or -): when it does, also time the same analysis
-  # writing its JSON to standard output, redirected to /dev/null, so there is a figure at all. Both are reported.
-  alt=""
-  if grep -q 'podmortem: /dev/null' "$WORK/an-$s-1.err" 2> /dev/null; then
-    alt="(timed as --output - > /dev/null)"
-    status="exact command refused --output /dev/null"
-    for i in $(seq "$RUNS"); do
-      echo "   analyze --output - > /dev/null, run $i" >&2
-      run_timed "$WORK/an-$s-$i" java -Xmx256m -jar "$JAR" analyze "$B" --format json --output -
-      read -r _ _ rc < "$WORK/an-$s-$i"
-      if [ "$rc" != 0 ]; then
-        why=$(grep -m1 -o 'OutOfMemoryError[^"]*\|podmortem: .*' "$WORK/an-$s-$i.err" | head -c 120)
-        echo "   FAILED (exit $rc): ${why:-see $WORK/an-$s-$i.err}" >&2
-        status="$status; --output - FAILED exit $rc: ${why:-?}"
-      fi
-    done
-    case "$status" in *FAILED*) ;; *) status="$status; --output - ok" ;; esac
-  fi
   gz=$(for i in $(seq "$RUNS"); do cut -d' ' -f1 "$WORK/gz-$s-$i"; done | median)
   an=$(for i in $(seq "$RUNS"); do cut -d' ' -f1 "$WORK/an-$s-$i"; done | median)
   rss=$(for i in $(seq "$RUNS"); do cut -d' ' -f2 "$WORK/an-$s-$i"; done | sort -n | tail -n 1)
@@ -119,7 +103,9 @@ for s in $SCALES; do
   else
     html="FAILED: $(grep -m1 -o 'OutOfMemoryError[^"]*\|podmortem: .*' "$WORK/html-$s.err" | head -c 80)"
   fi
-  ROWS+=("| $s | $(mb "$(stat -c %s "$B")") MB | $gz s | $an s $alt | $ratio | $(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }') MB | $html | $status |")
+  # Where the time went, in the last run (PODMORTEM_TIMINGS=1: phases from the JVM's start).
+  PHASES+=("scale $s: $(sed -n 's/^podmortem timing: //p' "$WORK/an-$s-$RUNS.err" | paste -sd ',' | sed 's/,/, /g')")
+  ROWS+=("| $s | $(mb "$(stat -c %s "$B")") MB | $gz s | $an s | $ratio | $(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }') MB | $html | $status |")
 done
 
 echo
@@ -129,3 +115,6 @@ echo
 echo "| scale | bundle | gzip -dc | analyze -Xmx256m | ratio | peak RSS | HTML | result |"
 echo "|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${ROWS[@]}"
+echo
+echo "Phases of the last run of each scale (ms):"
+printf '  %s\n' "${PHASES[@]}"
