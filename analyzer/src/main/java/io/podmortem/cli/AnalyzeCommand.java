@@ -114,8 +114,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         write(f, renderer, model, options, out);
       } else {
         Path file = toFile != null ? toFile : dir.resolve(baseName(bundle) + "." + f.name());
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-          write(f, renderer, model, options, w);
+        try (java.io.OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+          if (f == Format.json) {
+            renderer.json(model, os);
+          } else {
+            Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+            write(f, renderer, model, options, w);
+          }
         }
         out.println(file);
       }

@@ -103,6 +103,20 @@ public final class Redactor {
     }
   }
 
+  /** False when no kind of secret can be in the text: it holds none of the words every match must hold. */
+  public boolean mayHoldSecret(String text) {
+    if (text == null || text.isEmpty()) {
+      return false;
+    }
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    for (Kind k : KINDS) {
+      if (holdsAny(lower, NEEDLES.get(k.name()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The text with every secret replaced; {@code place} says where it was, for the report's count. */
   public String redact(String text, String place) {
     if (text == null || text.isEmpty()) {

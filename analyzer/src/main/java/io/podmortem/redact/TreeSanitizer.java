@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -27,40 +26,41 @@ public final class TreeSanitizer {
       JsonNode node = (JsonNode) item[0];
       String path = (String) item[1];
       if (node instanceof ObjectNode o) {
-        List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
-        o.fields().forEachRemaining(fields::add);
-        for (Map.Entry<String, JsonNode> f : fields) {
-          String at = path + "/" + f.getKey();
-          if (f.getValue().isTextual()) {
-            String text = f.getValue().textValue();
-            String clean = clean(text, redactor, at);
-            if (!clean.equals(text)) {
-              o.set(f.getKey(), TextNode.valueOf(clean));
+        // Replacing the value of an entry in place is allowed while iterating; no field is added or removed.
+        for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> f = it.next();
+          JsonNode v = f.getValue();
+          if (v.isTextual()) {
+            String clean = clean(v.textValue(), redactor, path, f.getKey());
+            if (clean != null) {
+              f.setValue(TextNode.valueOf(clean));
             }
-          } else if (f.getValue().isContainerNode()) {
-            todo.push(new Object[] {f.getValue(), at});
+          } else if (v.isContainerNode() && v.size() > 0) {
+            todo.push(new Object[] {v, path + "/" + f.getKey()});
           }
         }
       } else if (node instanceof ArrayNode a) {
         for (int i = 0; i < a.size(); i++) {
-          String at = path + "/" + i;
-          if (a.get(i).isTextual()) {
-            String text = a.get(i).textValue();
-            String clean = clean(text, redactor, at);
-            if (!clean.equals(text)) {
+          JsonNode v = a.get(i);
+          if (v.isTextual()) {
+            String clean = clean(v.textValue(), redactor, path, Integer.toString(i));
+            if (clean != null) {
               a.set(i, TextNode.valueOf(clean));
             }
-          } else if (a.get(i).isContainerNode()) {
-            todo.push(new Object[] {a.get(i), at});
+          } else if (v.isContainerNode() && v.size() > 0) {
+            todo.push(new Object[] {v, path + "/" + i});
           }
         }
       }
     }
   }
 
-  private static String clean(String s, Redactor redactor, String at) {
+  /** The text made visible and redacted, or null when it is fine as it is. */
+  private static String clean(String s, Redactor redactor, String path, String key) {
     String visible = visible(s);
-    return redactor == null ? visible : redactor.redact(visible, at);
+    String out = redactor == null || !redactor.mayHoldSecret(visible) ? visible
+        : redactor.redact(visible, path + "/" + key);
+    return out.equals(s) ? null : out;
   }
 
   /** C0 and C1 control characters but tab and newline, shown as {@code \xNN}. */

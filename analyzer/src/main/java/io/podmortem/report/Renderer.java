@@ -53,15 +53,29 @@ public final class Renderer {
   /** Writes the JSON report as it is generated: a node of a thousand containers never becomes one String. */
   public void json(ObjectNode model, Writer out) {
     try {
-      DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-      json.writer(pp).without(JsonGenerator.Feature.ESCAPE_NON_ASCII)
-          .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, model);
+      jsonWriter().writeValue(out, model);
       out.write("\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** As {@link #json(ObjectNode, Writer)}, in UTF-8 straight to bytes, which Jackson writes fastest. */
+  public void json(ObjectNode model, java.io.OutputStream out) {
+    try {
+      jsonWriter().writeValue(out, model);
+      out.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private com.fasterxml.jackson.databind.ObjectWriter jsonWriter() {
+    DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    return json.writer(pp).without(JsonGenerator.Feature.ESCAPE_NON_ASCII)
+        .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   }
 
   public String markdown(ObjectNode model, Map<String, Object> options) {
