@@ -103,6 +103,46 @@ class BundleReaderTest {
     assertThat(warnings).containsExactly("big.txt holds 1000 bytes, over the limit of 100 for one entry: not read");
   }
 
+  /** The archive is inflated on a second thread: a handler that fails must stop it, not leave the reading hung. */
+  @Test
+  void read_handlerFails_stopsTheInflatingThread_andSaysWhy() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream t = new TarArchiveOutputStream(bytes)) {
+      for (int i = 0; i < 200; i++) {
+        // More than the buffers between the threads hold, so the inflating thread is blocked when the handler fails.
+        file(t, "f" + i + ".txt", "y".repeat(1 << 16));
+      }
+    }
+    Path bundle = write("many.tar.gz", bytes.toByteArray(), true, false);
+    assertThatThrownBy(() -> new BundleReader(Limits.defaults()).read(bundle, (e, in) -> {
+      if (e.name().equals("f3.txt")) {
+        throw new IOException("parser gave up");
+      }
+      in.readAllBytes();
+    })).isInstanceOf(BundleException.class).hasMessageContaining("parser gave up");
+    Thread.sleep(300);
+    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("podmortem-inflate"));
+  }
+
+  /** Every byte of every entry reaches the handler in order, across the buffers between the two threads. */
+  @Test
+  void read_largeEntries_arriveWholeAndInOrder() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    StringBuilder big = new StringBuilder();
+    for (int i = 0; i < 200_000; i++) {
+      big.append(i).append('\n');
+    }
+    try (TarArchiveOutputStream t = new TarArchiveOutputStream(bytes)) {
+      file(t, "a.txt", big.toString());
+      file(t, "b.txt", "");
+      file(t, "c.txt", "tail");
+    }
+    List<String> got = new ArrayList<>();
+    new BundleReader(Limits.defaults()).read(write("big.tar.gz", bytes.toByteArray(), true, false),
+        (e, in) -> got.add(e.name() + " " + new String(in.readAllBytes(), StandardCharsets.UTF_8).hashCode()));
+    assertThat(got).containsExactly("a.txt " + big.toString().hashCode(), "b.txt 0", "c.txt " + "tail".hashCode());
+  }
+
   @Test
   void read_missingPath_throwsWithTheName() {
     assertThatThrownBy(() -> new BundleReader(Limits.defaults()).read(dir.resolve("nope"), recorder()))
