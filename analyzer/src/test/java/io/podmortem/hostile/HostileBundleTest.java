@@ -10,6 +10,7 @@ import io.podmortem.cli.Analyzer;
 import io.podmortem.explain.Analysis;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +96,52 @@ class HostileBundleTest {
         + (512L << 20) + " for one entry and too large to skip: stopped reading the bundle there");
     assertThat(sourceEntries(r)).as("the entries before the bomb are read").contains("ps-faxno.txt");
     assertThat(Duration.ofNanos(System.nanoTime() - written)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  /**
+   * A layer listing of 12 million made-up entries: indexing it whole would take 144 MB of a 256 MB heap. The index
+   * stops at the memory budget, the layer is named in a warning, and the rest of the bundle is still reported.
+   */
+  @Test
+  void layerListingOverTheMemoryBudget_isNotMerged_andSaysSo() throws Exception {
+    Path bundle = dir.resolve("huge-layer.tar.gz");
+    String id = "d".repeat(64);
+    long lines = 12_000_000;
+    long bytes = 0;
+    for (long i = 0; i < lines; i++) {
+      bytes += ("f 644 0 0 0 1\t" + Long.toString(i, 36) + "\t\n").length();
+    }
+    try (HostileBundles b = withRealNode(HostileBundles.tarGz(bundle))) {
+      b.file("rootfs/containers.tsv", "containerd\t" + id + "\trunning\t/u\t-\thuge\t-\n");
+      b.file("rootfs/layers/huge.txt", bytes, new InputStream() {
+        private long i;
+        private byte[] line = new byte[0];
+        private int pos;
+
+        @Override
+        public int read() {
+          if (pos == line.length) {
+            if (i == lines) {
+              return -1;
+            }
+            line = ("f 644 0 0 0 1\t" + Long.toString(i++, 36) + "\t\n").getBytes(StandardCharsets.US_ASCII);
+            pos = 0;
+          }
+          return line[pos++];
+        }
+      });
+      b.file("after.txt", "still here\n");
+    }
+    Analysis a = assertTimeoutPreemptively(Duration.ofSeconds(120),
+        () -> new Analyzer(Limits.defaults()).analyze(bundle));
+    assertThat(a.node().sources()).extracting(s -> s.entry()).contains("after.txt", "rootfs/layers/huge.txt");
+    // The budget is a third of the heap: this holds in the 256 MB run these tests are made for.
+    if (Runtime.getRuntime().maxMemory() / 3 < lines * 12) {
+      assertThat(a.node().warnings()).anyMatch(w -> w.startsWith("rootfs/layers/huge.txt: not merged: it lists "
+          + "more entries than the memory budget"));
+    } else {
+      assertThat(a.node().warnings()).noneMatch(w -> w.contains("not merged"));
+    }
   }
 
   @Test

@@ -17,6 +17,9 @@ final class DriftBuilder implements ListingReader.Sink {
   /** Above this many changes the report lists only the counts per folder and the notable entries. */
   static final int LIST_ALL_UP_TO = 200;
   static final int MAX_NOTABLE = 100;
+  /** Top-level folders counted by name at most; the rest are counted together. */
+  static final int MAX_TOP_DIRS = 500;
+  static final String OTHER_TOP_DIRS = "(other folders)";
 
   /**
    * Where the runtime mounts something into every container: runc creates the empty folder or file in the upper
@@ -72,7 +75,8 @@ final class DriftBuilder implements ListingReader.Sink {
     }
     DriftEntry d = new DriftEntry(change, "/" + path, e.type, e.mode, e.uid, e.gid, e.size, e.mtime,
         new SourceRef(entry, e.lineNo));
-    perTop.merge(topDir(path), 1, Integer::sum);
+    String top = topDir(path);
+    perTop.merge(perTop.size() < MAX_TOP_DIRS || perTop.containsKey(top) ? top : OTHER_TOP_DIRS, 1, Integer::sum);
     if (all.size() <= LIST_ALL_UP_TO) {
       all.add(d);
     }

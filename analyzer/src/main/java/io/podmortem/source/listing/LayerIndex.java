@@ -28,6 +28,8 @@ final class LayerIndex {
   final boolean rootOpaque;
   /** How many entries the directory held, where the collector cut the listing; else null. */
   final Integer total;
+  /** True when the listing held more than the index could keep: its entries are incomplete. */
+  final boolean overflow;
 
   private LayerIndex(Builder b, Integer total) {
     this.entry = b.entry;
@@ -39,6 +41,7 @@ final class LayerIndex {
     this.opaques = b.opaques;
     this.rootOpaque = b.rootOpaque;
     this.total = total;
+    this.overflow = b.overflow;
   }
 
   /** Positions by hash, built when a lookup first needs them; slot value is position + 1, 0 when empty. */
@@ -98,8 +101,9 @@ final class LayerIndex {
     return false;
   }
 
+  /** True when the index does not hold the whole directory: the collector cut it, or it was too large to keep. */
   boolean truncated() {
-    return total != null;
+    return total != null || overflow;
   }
 
   boolean deletes() {
@@ -121,12 +125,22 @@ final class LayerIndex {
     private final LongHashSet whiteouts = new LongHashSet(4);
     private final LongHashSet opaques = new LongHashSet(4);
     private boolean rootOpaque;
+    /** The most entries, and ancestor hashes of orphans, to keep: past them the index stops growing. */
+    private final int maxEntries;
+    private long orphanAncestors;
+    private boolean overflow;
     /** The last entry seen at each depth: find lists a folder before what it holds. */
     private long[] lastHash = new long[64];
     private int[] lastIndex = new int[64];
 
     Builder(String entry) {
+      this(entry, Integer.MAX_VALUE - 16);
+    }
+
+    /** A builder that keeps at most {@code maxEntries}: a hostile listing must not fill the heap. */
+    Builder(String entry, int maxEntries) {
       this.entry = entry;
+      this.maxEntries = maxEntries;
     }
 
     @Override
@@ -143,8 +157,12 @@ final class LayerIndex {
         whiteouts.add(l.deleted);
         return;
       }
+      if (overflow || size >= maxEntries) {
+        overflow = true;
+        return;
+      }
       if (size == hash.length) {
-        hash = Arrays.copyOf(hash, size + (size >> 1));
+        hash = Arrays.copyOf(hash, (int) Math.min(maxEntries, size + (long) (size >> 1)));
         parent = Arrays.copyOf(parent, hash.length);
       }
       int d = l.depth;
@@ -155,6 +173,12 @@ final class LayerIndex {
         p = lastIndex[d - 1];
       } else {
         p = ORPHAN;
+        // Real listings have no orphans (find lists a folder first); a made-up one must not fill the heap with them.
+        orphanAncestors += d;
+        if (orphanAncestors > maxEntries) {
+          overflow = true;
+          return;
+        }
         orphans.put(size, l.ancestors());
       }
       hash[size] = l.hash;

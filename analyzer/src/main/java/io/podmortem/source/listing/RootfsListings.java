@@ -125,13 +125,19 @@ public final class RootfsListings {
 
   private void layer(String key, String entry, InputStream in, String command) throws IOException {
     ParseIssues issues = ParseIssues.bounded(MAX_ISSUES);
-    LayerIndex.Builder b = new LayerIndex.Builder(entry);
+    LayerIndex.Builder b = new LayerIndex.Builder(entry, maxEntries());
     ListingReader.Result r = reader.read(in, entry, b, issues);
     record(entry, command, r, issues);
     if (rows != null && !users.containsKey(key)) {
       return;
     }
     LayerIndex index = b.build(r.total());
+    if (index.overflow) {
+      dropped.add(key);
+      warnings.accept(entry + ": not merged: it lists more entries than the memory budget of " + budget / (1 << 20)
+          + " MB can index");
+      return;
+    }
     if (held + index.bytes() > budget) {
       dropped.add(key);
       warnings.accept(entry + ": not merged: the layers already held fill the memory budget of " + budget / (1 << 20)
@@ -157,7 +163,7 @@ public final class RootfsListings {
     MergedView lower = view(row, chain);
     ParseIssues issues = ParseIssues.bounded(MAX_ISSUES);
     DriftBuilder drifts = new DriftBuilder(entry, lower);
-    LayerIndex.Builder index = new LayerIndex.Builder(entry);
+    LayerIndex.Builder index = new LayerIndex.Builder(entry, maxEntries());
     ListingReader.Result r = reader.read(in, entry, l -> {
       drifts.line(l);
       index.line(l);
@@ -199,6 +205,11 @@ public final class RootfsListings {
       viewKey = null;
       view = null;
     }
+  }
+
+  /** The most entries one index may hold: what is left of the budget, at 12 bytes an entry. */
+  private int maxEntries() {
+    return (int) Math.max(0, Math.min(Integer.MAX_VALUE - 16, (budget - held) / 12));
   }
 
   private boolean chainHeld(RootfsRow row) {
