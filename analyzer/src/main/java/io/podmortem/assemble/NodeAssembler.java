@@ -33,6 +33,9 @@ import java.util.regex.Pattern;
 
 /** Joins the observations of one bundle into the node model. */
 public final class NodeAssembler {
+  /** An image shown by ID. Example match: {@code 8a9d1c2e3f4b}. */
+  private static final Pattern IMAGE_ID = Pattern.compile("[0-9a-f]{12,64}");
+
   private static final Pattern HEX = Pattern.compile("^[0-9a-f]{12,64}$");
 
   private final Map<String, ContainerDraft> containers = new TreeMap<>();
@@ -209,7 +212,7 @@ public final class NodeAssembler {
       conflicts.add(new Conflict(c.shortId, "state", row.status(), row.ref(), c.state.status(), at));
     }
     boolean sameImage = row.image().isEmpty() || row.image().equals(c.image)
-        || (c.image != null && row.image().matches("[0-9a-f]{12,64}"));
+        || (c.image != null && IMAGE_ID.matcher(row.image()).matches());
     if (!sameImage) {
       conflicts.add(new Conflict(c.shortId, "image", row.image(), row.ref(), c.image, at));
     }

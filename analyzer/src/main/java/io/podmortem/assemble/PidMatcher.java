@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  * the disagreement is recorded.
  */
 final class PidMatcher {
+  /** A user ps shows by number. Example match: {@code 1000}. */
+  private static final Pattern NUMERIC = Pattern.compile("\\d+");
+
   /** A user slice. Example match: {@code user-1000.slice}. */
   private static final Pattern USER_SLICE = Pattern.compile("/user-(?<uid>\\d+)\\.slice");
 
@@ -136,7 +139,7 @@ final class PidMatcher {
         candidate = d.shim != null && shim.id() != null && d.shim.id() != null && d.shim.id().startsWith(shim.id());
       } else {
         candidate = d.kind == ProcessKind.HOST && sameCommand(d.row.command(), cp)
-            && (uid == null || uid.equals(d.row.user()) || !d.row.user().matches("\\d+"));
+            && (uid == null || uid.equals(d.row.user()) || !NUMERIC.matcher(d.row.user()).matches());
       }
       if (candidate) {
         only = d;

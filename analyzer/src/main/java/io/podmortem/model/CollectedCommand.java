@@ -1,6 +1,7 @@
 package io.podmortem.model;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One command the collector ran, as its manifest records it.
@@ -18,6 +19,9 @@ public record CollectedCommand(
     String sha256,
     String stderr,
     String reason) {
+  /** A character a shell would take as syntax. Example match: the space in {@code a b}. */
+  private static final Pattern NEEDS_QUOTES = Pattern.compile("[\\s'\"$`\\\\|&;<>(){}*?!]");
+
   public CollectedCommand {
     argv = argv == null ? List.of() : List.copyOf(argv);
   }
@@ -29,7 +33,7 @@ public record CollectedCommand(
       if (s.length() > 0) {
         s.append(' ');
       }
-      s.append(w.isEmpty() || w.matches(".*[\\s'\"$`\\\\|&;<>(){}*?!].*") ? "'" + w.replace("'", "'\\''") + "'" : w);
+      s.append(w.isEmpty() || NEEDS_QUOTES.matcher(w).find() ? "'" + w.replace("'", "'\\''") + "'" : w);
     }
     return s.toString();
   }

@@ -30,12 +30,16 @@ import io.podmortem.model.RootFs;
 import io.podmortem.model.SourceInfo;
 import io.podmortem.model.SourceRef;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The analysis as one JSON tree: what {@code --format json} prints, and what the HTML and Markdown templates read.
  * Keys keep their insertion order and lists are sorted upstream, so the same bundle gives the same bytes.
  */
 public final class ReportModel {
+  /** What an anchor may not hold. Example match: the {@code /} in {@code kube-system/etcd}. */
+  private static final Pattern UNSAFE_ANCHOR = Pattern.compile("[^A-Za-z0-9_.-]");
+
   public static final int SCHEMA_VERSION = 1;
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -84,7 +88,7 @@ public final class ReportModel {
     for (Finding f : a.findings()) {
       ObjectNode fo = finding(f);
       // A stable anchor for tickets: the rule and the subject, numbered where one rule finds several things.
-      String base = "f-" + f.id() + "-" + f.subject().replaceAll("[^A-Za-z0-9_.-]", "_");
+      String base = "f-" + f.id() + "-" + UNSAFE_ANCHOR.matcher(f.subject()).replaceAll("_");
       int k = seen.merge(base, 1, Integer::sum);
       fo.put("anchor", k == 1 ? base : base + "-" + k);
       findings.add(fo);

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * relative ("About a minute ago") and is dropped: the records hold absolute times only.
  */
 public final class CriTablesParser {
+  /** An attempt number. Example match: {@code 3}. */
+  private static final Pattern ATTEMPT = Pattern.compile("[0-9]{1,9}");
+
   /**
    * A container or sandbox ID as the table shows it.
    *
@@ -149,7 +152,7 @@ public final class CriTablesParser {
       if (a == null) {
         return null;
       }
-      if (!a.matches("[0-9]{1,9}")) {
+      if (!ATTEMPT.matcher(a).matches()) {
         issues.add(t, index, column("ATTEMPT"), "expected a number in ATTEMPT, got " + ParseIssues.quote(a)
             + " in " + ParseIssues.quote(line()));
         return null;

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * Timestamps as crictl prints them, normalised to {@link Instant#toString()} in UTC.
@@ -15,6 +16,9 @@ import java.time.format.DateTimeParseException;
  * {@code 1970-01-01T00:00:00Z} (cri-o/cri-o#3568 shows it as a running container's {@code finishedAt}).
  */
 final class CriTimes {
+  /** Nanoseconds since the epoch. Example match: {@code 1795470780123456789}. */
+  private static final Pattern NANOS = Pattern.compile("-?[0-9]+");
+
   private static final BigInteger BILLION = BigInteger.valueOf(1_000_000_000L);
 
   private CriTimes() {}
@@ -29,7 +33,7 @@ final class CriTimes {
       return null;
     }
     String s = raw.strip();
-    if (s.matches("-?[0-9]+")) {
+    if (NANOS.matcher(s).matches()) {
       BigInteger nanos = new BigInteger(s);
       if (nanos.signum() <= 0) {
         return null;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code docker inspect} output: a JSON array of container objects. Each object is cited by the line it
@@ -21,6 +22,9 @@ import java.util.TreeMap;
  * </pre>
  */
 public final class DockerInspectParser {
+  /** A full container ID. Example match: 64 hex digits. */
+  private static final Pattern FULL_ID = Pattern.compile("[0-9a-f]{64}");
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
@@ -66,7 +70,7 @@ public final class DockerInspectParser {
 
   private static DockerContainer translate(JsonNode c, TextBlock t, int index, ParseIssues issues) {
     String id = c.path("Id").asText("");
-    if (!id.matches("[0-9a-f]{64}")) {
+    if (!FULL_ID.matcher(id).matches()) {
       issues.add(t, index, 0, "expected a 64-hex Id, got " + ParseIssues.quote(id));
       return null;
     }

@@ -2,6 +2,7 @@ package io.podmortem.source;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads the collector's {@code rootfs/containers.tsv} (collector/FORMAT.md): tab-separated, no header.
@@ -11,6 +12,9 @@ import java.util.List;
  * </pre>
  */
 public final class RootfsTableParser {
+  /** A full container ID. Example match: 64 hex digits. */
+  private static final Pattern FULL_ID = Pattern.compile("[0-9a-f]{64}");
+
   private RootfsTableParser() {}
 
   public static boolean looksLike(TextBlock t) {
@@ -19,7 +23,7 @@ public final class RootfsTableParser {
       return false;
     }
     String[] f = t.lines().get(first).split("\t", -1);
-    return f.length == 7 && f[1].matches("[0-9a-f]{64}") && List.of("docker", "containerd", "cri-o").contains(f[0]);
+    return f.length == 7 && FULL_ID.matcher(f[1]).matches() && List.of("docker", "containerd", "cri-o").contains(f[0]);
   }
 
   public static List<RootfsRow> parse(TextBlock t, ParseIssues issues) {
@@ -30,7 +34,7 @@ public final class RootfsTableParser {
         continue;
       }
       String[] f = l.split("\t", -1);
-      if (f.length != 7 || !f[1].matches("[0-9a-f]{64}")) {
+      if (f.length != 7 || !FULL_ID.matcher(f[1]).matches()) {
         issues.add(t, i, 1, "expected 7 tab-separated fields starting with a runtime and a 64-hex ID, got "
             + ParseIssues.quote(l));
         continue;
