@@ -233,7 +233,7 @@ public final class RootfsListings {
     StringBuilder key = new StringBuilder();
     chain.forEach(l -> key.append(l.entry).append(':'));
     if (!key.toString().equals(viewKey)) {
-      view = null;
+      view = null; // let the last view go before the next is built: at 4x scale each is tens of MB
       view = MergedView.of(chain);
       viewKey = key.toString();
     }
