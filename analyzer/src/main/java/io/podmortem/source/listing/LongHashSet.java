@@ -1,7 +1,5 @@
 package io.podmortem.source.listing;
 
-import java.util.Arrays;
-
 /**
  * A set of non-zero longs, by open addressing: 8 bytes a slot and no object per element, so a merged view of a
  * million paths costs about 16 MB rather than the 100 MB a {@code HashSet<Long>} would.
@@ -101,10 +99,5 @@ final class LongHashSet {
   private static int spread(long v) {
     // The values are already well mixed hashes; fold the high half in for the low bits the mask keeps.
     return (int) (v ^ (v >>> 32));
-  }
-
-  @Override
-  public String toString() {
-    return "LongHashSet" + Arrays.toString(Arrays.stream(slots).filter(v -> v != 0).sorted().toArray());
   }
 }

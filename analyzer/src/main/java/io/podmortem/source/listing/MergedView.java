@@ -134,8 +134,4 @@ final class MergedView {
   int size() {
     return visible.size();
   }
-
-  long bytes() {
-    return visible.bytes();
-  }
 }
