@@ -124,9 +124,36 @@ public final class Renderer {
     return out.toString();
   }
 
+  /**
+   * Adds what the templates would otherwise find by scanning a list per pod or per container, which grows with the
+   * square of the node: each pod's containers by pod UID, and each container's count of timeline events.
+   */
+  @SuppressWarnings("unchecked")
+  private static void index(Map<String, Object> data) {
+    Map<String, List<Object>> byPod = new java.util.HashMap<>();
+    if (data.get("containers") instanceof List<?> containers) {
+      for (Object c : containers) {
+        if (c instanceof Map<?, ?> m && m.get("pod") instanceof Map<?, ?> pod && pod.get("uid") instanceof String uid) {
+          byPod.computeIfAbsent(uid, k -> new java.util.ArrayList<>()).add(c);
+        }
+      }
+    }
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    if (data.get("timeline") instanceof List<?> timeline) {
+      for (Object t : timeline) {
+        if (t instanceof Map<?, ?> m && m.get("container") instanceof String id) {
+          counts.merge(id, 1, Integer::sum);
+        }
+      }
+    }
+    data.put("containersByPod", byPod);
+    data.put("timelineCounts", counts);
+  }
+
   private void render(String template, ObjectNode model, Map<String, Object> options, Writer out) {
     Map<String, Object> data = ReportModel.asMap(model);
     data.put("options", options);
+    index(data);
     try {
       Template t = freemarker.getTemplate(template);
       t.process(data, out);

@@ -1,6 +1,9 @@
 <#ftl output_format="HTML" strip_whitespace=true>
-<#-- Every value is HTML-escaped where it is interpolated. Evidence shows on hover (title) and as a small citation. -->
-<#macro refs list><#if list?has_content><span class="ev" title="<#list list as r>${r.ref}<#sep>, </#list>">[<#list list as r>${r.ref}<#sep>, </#list>]</span></#if></#macro>
+<#-- Every value is HTML-escaped where it is interpolated. Evidence shows as a small citation; lines of one entry
+     share it: [cri/ps.json:4,9]. A node of a thousand containers cites a hundred thousand facts, so nothing here is
+     written twice. -->
+<#function reftext list><#local out = ""><#local prev = ""><#list list as r><#if r.line == 0><#local out = out + (out?has_content)?then(", ", "") + r.entry><#local prev = ""><#elseif r.entry == prev><#local out = out + "," + r.line><#else><#local out = out + (out?has_content)?then(", ", "") + r.entry + ":" + r.line><#local prev = r.entry></#if></#list><#return out></#function>
+<#macro refs list><#if list?has_content><span class="ev">[${reftext(list)}]</span></#if></#macro>
 <#macro ev obj fact><#if obj.evidence?? && obj.evidence[fact]??><@refs obj.evidence[fact]/></#if></#macro>
 <#macro v x=""><#if x?has_content>${x}<#else><span class="na">—</span></#if></#macro>
 <#function podLabel c><#if c.pod?? && c.pod.name??><#return (c.pod.namespace!"?") + "/" + c.pod.name><#elseif c.pod??><#return "pod " + (c.pod.uid!"?")><#else><#return "(no pod)"></#if></#function>
@@ -26,6 +29,7 @@ th{background:#f6f8fa}code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,m
 ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:#fff8c5}ul.tree li{font-family:ui-monospace,Menlo,monospace;font-size:12.5px;white-space:pre-wrap;overflow-wrap:anywhere}
 #search{width:100%;font-size:15px;padding:6px;margin:.5em 0;box-sizing:border-box}
 .filters label{margin-right:1em;font-size:13px}
+#tl td:not(:nth-child(4)){font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12.5px;overflow-wrap:anywhere}
 .hidden{display:none}
 @media print{#search,.noprint{display:none}.card,.pod{break-inside:avoid}}
 </style>
@@ -69,7 +73,7 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <table>
 <tr><th>severity</th><th>id</th><th>subject</th><th>message</th><th>evidence</th></tr>
 <#list findings as f>
-<tr class="sev-${f.severity} filterable" id="${f.anchor}" data-severity="${f.severity}"><td>${f.severity}</td><td>${f.id}</td><td><#if f.subject?matches("[0-9a-f]{12}")><a href="#c-${f.subject}">${f.subject}</a><#else>${f.subject}</#if></td><td>${f.message}</td><td class="mono"><#list f.evidence as r>${r.ref}<#sep>, </#list></td></tr>
+<tr class="sev-${f.severity} filterable" id="${f.anchor}" data-severity="${f.severity}"><td>${f.severity}</td><td>${f.id}</td><td><#if f.subject?matches("[0-9a-f]{12}")><a href="#c-${f.subject}">${f.subject}</a><#else>${f.subject}</#if></td><td>${f.message}</td><td class="mono">${reftext(f.evidence)}</td></tr>
 </#list>
 </table>
 <#else>
@@ -106,11 +110,7 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <dt>QoS class</dt><dd><@v p.qosClass/><#if p.cgroup??> <span class="mono">${p.cgroup}</span></#if><@ev p "qosClass"/></dd>
 <dt>Status</dt><dd><@v p.status/><#if p.ready??> (${p.ready} ready)</#if><#if p.phase??>, phase ${p.phase}</#if><@ev p "status"/></dd>
 </dl>
-<#list containers as c>
-<#if c.pod?? && c.pod.uid?? && p.uid?? && c.pod.uid == p.uid>
-<@card c/>
-</#if>
-</#list>
+<#if p.uid?? && containersByPod[p.uid]??><#list containersByPod[p.uid] as c><@card c/></#list></#if>
 <#if !p.containerIds?has_content><p class="na">No container of this pod runs on the node.</p></#if>
 </div>
 </#list>
@@ -153,14 +153,7 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 </ul>
 <#else><p class="na">None in the process listing.</p></#if>
 </details>
-<#assign events = timeline?filter(t -> (t.container!"") == c.shortId)>
-<#if events?has_content>
-<details><summary>Timeline (${events?size})</summary>
-<table>
-<#list events as t><tr><td class="mono">${t.time}</td><td class="mono"><@v t.relative/></td><td>${t.event}</td></tr></#list>
-</table>
-</details>
-</#if>
+<#if (timelineCounts[c.shortId])??><p>Timeline: <a href="#timeline" class="tl-show" data-container="${c.shortId}">${timelineCounts[c.shortId]} event<#if timelineCounts[c.shortId] gt 1>s</#if></a> in the node's timeline.</p></#if>
 <#if c.rootfs?? && c.rootfs.drift??>
 <#assign d = c.rootfs.drift>
 <details<#if d.notable?has_content> open</#if>><summary>Drift: ${d.added} added, ${d.changed} changed, ${d.deleted} deleted<#if d.truncated> (listing cut)</#if></summary>
@@ -168,7 +161,7 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <table>
 <tr><th>change</th><th>path</th><th>type</th><th>mode</th><th>uid</th><th>size</th><th>mtime</th></tr>
 <#list (d.all?has_content)?then(d.all, d.notable) as e>
-<tr class="filterable"><td>${e.change}</td><td class="mono">${e.path}<span class="ev" title="${e.ref}">[${e.ref}]</span></td><td>${e.type}</td><td class="mono">${e.mode}</td><td>${e.uid}</td><td>${e.size}</td><td class="mono">${e.mtime}</td></tr>
+<tr class="filterable"><td>${e.change}</td><td class="mono">${e.path}<span class="ev">[${e.ref}]</span></td><td>${e.type}</td><td class="mono">${e.mode}</td><td>${e.uid}</td><td>${e.size}</td><td class="mono">${e.mtime}</td></tr>
 </#list>
 </table>
 </details>
@@ -183,7 +176,7 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <table id="tl">
 <tr><th>time</th><th>relative</th><th>container</th><th>event</th><th>evidence</th></tr>
 <#list timeline as t>
-<tr data-container="${t.container!""}"><td class="mono">${t.time}</td><td class="mono"><@v t.relative/></td><td class="mono"><#if t.container??><a href="#c-${t.container}">${t.container}</a></#if></td><td>${t.event}</td><td class="mono"><@v t.ref/></td></tr>
+<tr><td>${t.time}</td><td><@v t.relative/></td><td><#if t.container??><a href="#c-${t.container}">${t.container}</a></#if></td><td>${t.event}</td><td><@v t.ref/></td></tr>
 </#list>
 </table>
 </section>
@@ -214,16 +207,22 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <tr><td class="mono">${s.entry}</td><td>${s.line}</td><td>${s.format}</td><td class="mono"><@v s.command/></td><td>${s.lines}</td><td><#list s.issues as i><div class="mono">${i.text}</div></#list></td></tr>
 </#list>
 </table>
-<p class="na">Evidence: [entry:line] names the bundle file and line each fact was read from; hover to see it.</p>
+<p class="na">Evidence: [entry:line] names the bundle file and line each fact was read from; [entry:4,9] cites two lines of one entry.</p>
 </section>
 <script>
 (function(){
   var tl=document.getElementById('tl-filter');
-  if(tl){tl.addEventListener('change',function(){
-    document.querySelectorAll('#tl tr[data-container]').forEach(function(tr){
-      tr.classList.toggle('hidden',!!tl.value&&tr.getAttribute('data-container')!==tl.value);
+  function showTimeline(){
+    document.querySelectorAll('#tl tr').forEach(function(tr,i){
+      if(i>0)tr.classList.toggle('hidden',!!tl.value&&tr.cells[2].textContent!==tl.value);
     });
-  });}
+  }
+  if(tl){
+    tl.addEventListener('change',showTimeline);
+    document.querySelectorAll('a.tl-show').forEach(function(a){
+      a.addEventListener('click',function(){tl.value=a.getAttribute('data-container');showTimeline();});
+    });
+  }
   var box=document.getElementById('search');
   var ns=document.getElementById('f-ns'),role=document.getElementById('f-role'),
       qos=document.getElementById('f-qos'),sev=document.getElementById('f-sev');

@@ -101,6 +101,7 @@ class HtmlBrowserTest {
 
     searchNarrowsToOnePod(model, js);
     anchorsLandOnTheirCards(model, js);
+    cardLinkNarrowsTheTimeline(model, js);
 
     List<String> errors = new ArrayList<>();
     for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
@@ -182,6 +183,36 @@ class HtmlBrowserTest {
       assertThat((Boolean) js.executeScript("return document.querySelector(':target')===document.getElementById("
           + "arguments[0]);", anchor)).as(":target is " + anchor).isTrue();
     }
+  }
+
+  /**
+   * A card's "N events" link shows the node's timeline narrowed to that container: N rows, all of them its own, as
+   * many as the JSON timeline holds for it. "all" in the timeline's menu brings every row back.
+   */
+  private void cardLinkNarrowsTheTimeline(ObjectNode model, JavascriptExecutor js) {
+    Map<String, Integer> perContainer = new java.util.TreeMap<>();
+    model.path("timeline").forEach(t -> {
+      if (t.hasNonNull("container")) {
+        perContainer.merge(t.get("container").asText(), 1, Integer::sum);
+      }
+    });
+    assertThat(driver.findElements(By.cssSelector("a.tl-show"))).as("timeline links").hasSize(perContainer.size());
+    if (perContainer.isEmpty()) {
+      return;
+    }
+    String id = perContainer.keySet().iterator().next();
+    WebElement link = driver.findElement(By.cssSelector("a.tl-show[data-container=\"" + id + "\"]"));
+    int n = perContainer.get(id);
+    assertThat(link.getText()).isEqualTo(n + (n == 1 ? " event" : " events"));
+    js.executeScript("arguments[0].scrollIntoView();", link);
+    link.click();
+    String shownRows = "return Array.from(document.querySelectorAll('#tl tr')).slice(1)"
+        + ".filter(function(tr){return tr.offsetParent!==null;}).map(function(tr){return tr.cells[2].textContent;});";
+    waitFor(() -> ((List<?>) js.executeScript(shownRows)).size() == n);
+    assertThat((List<?>) js.executeScript(shownRows)).as("timeline rows after the link of " + id).hasSize(n)
+        .allSatisfy(c -> assertThat(c).isEqualTo(id));
+    js.executeScript("var s=document.getElementById('tl-filter');s.value='';s.dispatchEvent(new Event('change'));");
+    assertThat((List<?>) js.executeScript(shownRows)).hasSize(model.get("timeline").size());
   }
 
   private static Set<String> shownCards(List<WebElement> cards) {

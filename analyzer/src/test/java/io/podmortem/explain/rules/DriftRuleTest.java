@@ -35,6 +35,25 @@ class DriftRuleTest {
   }
 
   @Test
+  void evaluate_manyMediumChanges_oneFindingNamesTheFirstAndCountsTheRest(@TempDir Path dir) {
+    StringBuilder added = new StringBuilder();
+    for (int i = 0; i < DriftRule.MAX_NAMED + 3; i++) {
+      added.append("f 600 0 0 ").append(i).append(" 1794727100.0000000000\ttmp/t-").append(i).append(".tmp\t\n");
+    }
+    Path bundle = RuleInputs.copyEditing("containerd-cgv2", dir, LEDGER_UPPER, listing -> listing + added);
+    List<Finding> medium = RULE.evaluate(RuleInputs.context(RuleInputs.analyze(bundle))).stream()
+        .filter(f -> f.subject().equals("a2f5cd6829c5") && f.severity() == Severity.MEDIUM).toList();
+    // The edited config and the eleven temp files: one finding, which names eight and cites the eight it names.
+    assertThat(medium).hasSize(1);
+    Finding f = medium.get(0);
+    assertThat(f.message()).startsWith("Container nginx of pod payments/ledger-6d8f9b7c54-p2cp8 made 12 notable "
+        + "changes since it started: ").contains("changed a file /etc/nginx/conf.d/default.conf (mode 644, uid 0, "
+        + "1118 bytes); ").endsWith("; and 4 more in its drift table.");
+    assertThat(f.message().split("; ")).hasSize(DriftRule.MAX_NAMED + 1);
+    assertThat(f.evidence()).hasSize(DriftRule.MAX_NAMED).allSatisfy(r -> assertThat(r.entry()).isEqualTo(LEDGER_UPPER));
+  }
+
+  @Test
   void evaluate_foldersAndAPidFile_raiseNothing() {
     // crio's storefront upper holds the tmp folder and the hidden folder .npm: folders alone are not notable.
     assertThat(RULE.evaluate(RuleInputs.context(RuleInputs.sample("crio-cgv2"))))
