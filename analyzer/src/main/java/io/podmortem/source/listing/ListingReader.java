@@ -89,6 +89,17 @@ public final class ListingReader {
     boolean skipping = false;
     Integer total = null;
     while (true) {
+      // Whole lines in the buffer go straight through: the parse finds each line's end as it goes. Anything it does
+      // not take (a line cut by the buffer's end, a bad line, a marker, a CR) is left to the careful path below.
+      if (!skipping) {
+        int nl;
+        while (start < end && (nl = fields(buf, start, Math.min(end, start + maxLineBytes + 1), false, lineNo + 1,
+            sink)) >= 0) {
+          lineNo++;
+          start = nl + 1;
+        }
+        scan = Math.max(scan, start);
+      }
       int nl = indexOfNewline(buf, scan, end);
       if (nl >= 0) {
         lineNo++;
@@ -151,47 +162,65 @@ public final class ListingReader {
         return total;
       }
     }
-    ListingLine l = line;
-    int i = s;
-    char type = (char) (b[i++] & 0xff);
-    if ("fdlcbpsD".indexOf(type) < 0 || i >= e || b[i++] != ' ') {
+    if (fields(b, s, e, true, lineNo, sink) < 0) {
       return bad(b, s, e, lineNo, entry, issues);
+    }
+    return null;
+  }
+
+  /**
+   * Parses the line at {@code s} and hands it to the sink; returns where it ends (its newline, or {@code limit} when
+   * {@code limitEndsLine}). Returns -1, having handed nothing, for a line that is bad, or that reaches {@code limit}
+   * with no newline when the limit does not end it; the caller then looks at it with care. Everything the fields
+   * need is checked here, once, as the bytes go by.
+   */
+  private int fields(byte[] b, int s, int limit, boolean limitEndsLine, int lineNo, Sink sink) {
+    int e = limit;
+    int i = s;
+    if (i + 2 >= e) {
+      return -1;
+    }
+    char type = (char) (b[i++] & 0xff);
+    if (!isType(type) || b[i++] != ' ') {
+      return -1;
     }
     int mode = 0;
-    int digits = 0;
-    while (i < e && b[i] >= '0' && b[i] <= '7' && digits < 6) {
-      mode = mode * 8 + (b[i++] - '0');
-      digits++;
+    int from = i;
+    int c;
+    while (i < e && (c = b[i] - '0') >= 0 && c <= 7 && i - from < 6) {
+      mode = mode * 8 + c;
+      i++;
     }
-    if (digits == 0 || digits > 5 || i >= e || b[i++] != ' ') {
-      return bad(b, s, e, lineNo, entry, issues);
+    if (i == from || i - from > 5 || i >= e || b[i++] != ' ') {
+      return -1;
     }
     for (int k = 0; k < 4; k++) {
       long v = 0;
-      digits = 0;
-      while (i < e && b[i] >= '0' && b[i] <= '9' && digits <= MAX_DIGITS[k]) {
-        v = v * 10 + (b[i++] - '0');
-        digits++;
+      from = i;
+      int most = MAX_DIGITS[k];
+      while (i < e && (c = b[i] - '0') >= 0 && c <= 9 && i - from <= most) {
+        v = v * 10 + c;
+        i++;
       }
-      if (digits == 0 || digits > MAX_DIGITS[k]) {
-        return bad(b, s, e, lineNo, entry, issues);
+      if (i == from || i - from > most) {
+        return -1;
       }
       nums[k] = v;
       if (k < 3 && (i >= e || b[i++] != ' ')) {
-        return bad(b, s, e, lineNo, entry, issues);
+        return -1;
       }
     }
     if (i < e && b[i] == '.') {
-      int frac = ++i;
-      while (i < e && b[i] >= '0' && b[i] <= '9') {
+      from = ++i;
+      while (i < e && (c = b[i] - '0') >= 0 && c <= 9) {
         i++;
       }
-      if (i == frac) {
-        return bad(b, s, e, lineNo, entry, issues);
+      if (i == from) {
+        return -1;
       }
     }
     if (i >= e || b[i++] != '\t') {
-      return bad(b, s, e, lineNo, entry, issues);
+      return -1;
     }
     int pathStart = i;
     // find lists a folder's entries together: most of a path is the previous one's. Resume the hash at the last
@@ -204,12 +233,12 @@ public final class ListingReader {
     long state = PathHash.START;
     long slashState = PathHash.START;
     int nameStart = pathStart;
-    int from = pathStart;
+    int resume = pathStart;
     if (prevLength > 0 && same == prevLength && pathStart + same < e && b[pathStart + same] == '/') {
       // The previous entry is this one's folder.
       depth = prevDepth;
       state = prevState;
-      from = pathStart + same;
+      resume = pathStart + same;
     } else {
       int d = prevDepth - 1;
       while (d >= 1 && slashAt[d] >= same) {
@@ -218,16 +247,16 @@ public final class ListingReader {
       if (d >= 1) {
         depth = d;
         state = slashStates[d];
-        from = pathStart + slashAt[d];
+        resume = pathStart + slashAt[d];
       }
     }
-    i = from;
+    i = resume;
     while (i < e) {
-      byte c = b[i];
-      if (c == '\t') {
+      byte ch = b[i];
+      if (ch == '\t' || ch == '\n') {
         break;
       }
-      if (c == '/') {
+      if (ch == '/') {
         slashState = state;
         nameStart = i + 1;
         if (depth >= slashAt.length) {
@@ -238,19 +267,27 @@ public final class ListingReader {
         slashStates[depth] = state;
         depth++;
       }
-      state = PathHash.step(state, c);
+      state = PathHash.step(state, ch);
       i++;
     }
     int pathEnd = i;
-    if (pathEnd == pathStart || i >= e) {
+    if (pathEnd == pathStart || i >= e || b[i] != '\t') {
       prevLength = 0;
-      return bad(b, s, e, lineNo, entry, issues);
+      return -1;
     }
-    for (int j = i + 1; j < e; j++) {
-      if (b[j] == '\t') {
+    // The link's target: the rest of the line, with no tab.
+    int end = i + 1;
+    while (end < e && b[end] != '\n') {
+      if (b[end] == '\t') {
         prevLength = 0;
-        return bad(b, s, e, lineNo, entry, issues);
+        return -1;
       }
+      end++;
+    }
+    if (end == e && !limitEndsLine) {
+      // The line goes on past the limit: the caller reads on, or finds it too long. Hash it afresh next time.
+      prevLength = 0;
+      return -1;
     }
     int length = pathEnd - pathStart;
     if (length > prev.length) {
@@ -260,6 +297,7 @@ public final class ListingReader {
     prevLength = length;
     prevDepth = depth;
     prevState = state;
+    ListingLine l = line;
     l.buf = b;
     l.pathStart = pathStart;
     l.pathEnd = pathEnd;
@@ -286,8 +324,13 @@ public final class ListingReader {
       l.whiteout = true;
     }
     sink.line(l);
-    return null;
+    return end;
   }
+
+  private static boolean isType(char t) {
+    return t == 'f' || t == 'd' || t == 'l' || t == 'c' || t == 'b' || t == 'p' || t == 's' || t == 'D';
+  }
+
 
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 

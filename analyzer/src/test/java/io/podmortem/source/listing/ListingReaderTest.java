@@ -144,6 +144,45 @@ class ListingReaderTest {
     assertThat(issues.list()).singleElement().satisfies(i -> assertThat(i.line()).isEqualTo(20_001));
   }
 
+  /**
+   * Whole lines in the buffer take the quick path; a line the buffer cuts, and every line of a stream that hands out
+   * one byte per read, take the careful one. Random good and bad lines (CRs, tabs, long digits, markers, blank
+   * lines, lines over the limit) must read the same either way: the same lines, hashes and issues.
+   */
+  @Test
+  void read_quickAndCarefulPaths_agree() throws IOException {
+    Random r = new Random(7);
+    String[] good = {"f 644 0 0 6 1795470780.4381234560\tetc/a\t", "d 755 0 0 4096 1\tetc\t",
+        "l 777 0 0 7 1\tbin/sh\tbusybox", "c 0 0 0 0 1\tbin/nc\t", "f 644 0 0 0 1\tvar/.wh..wh..opq\t",
+        "f 644 0 0 0 1\tvar/.wh.x\t", "f 4755 4294967295 1 999999999999999999 999999999999\tusr/bin/su\t",
+        "f 644 0 0 1 1\tetc/a/b/c/d\t\r", "p 600 1 1 0 1.5\tr\u00e9/\u00e9\t"};
+    String[] bad = {"", "\r", "#truncated 10 of 20", "#truncated x", "f 644 0 0 1 1\tno-second-tab",
+        "f 644 0 0 1 1\ta\tb\tc", "f 64444 0 0 1 1\ta\t", "f 644 0 0 1234567890123456789 1\ta\t",
+        "f 644 0 0 1 1.\ta\t", "x 644 0 0 1 1\ta\t", "f 644 0 0 1 1\t\t", "f 644 0 0 1 1\t" + "z".repeat(300) + "\t",
+        "f 644  0 0 1 1\ta\t", "f"};
+    for (int round = 0; round < 30; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < 400; i++) {
+        text.append(r.nextInt(5) == 0 ? bad[r.nextInt(bad.length)] : good[r.nextInt(good.length)]);
+        if (i < 399 || r.nextBoolean()) {
+          text.append('\n');
+        }
+      }
+      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+      ParseIssues quickIssues = ParseIssues.bounded(1000);
+      ParseIssues carefulIssues = ParseIssues.bounded(1000);
+      List<Seen> quick = read(new ByteArrayInputStream(bytes), quickIssues, 256);
+      List<Seen> careful = read(new ByteArrayInputStream(bytes) {
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+          return super.read(b, off, Math.min(len, 1));
+        }
+      }, carefulIssues, 256);
+      assertThat(quick).as("round " + round).isNotEmpty().isEqualTo(careful);
+      assertThat(quickIssues.list()).as("round " + round).isNotEmpty().isEqualTo(carefulIssues.list());
+    }
+  }
+
   @Test
   void indexOfNewline_findsTheFirst_atEveryOffset() {
     for (int at = 0; at < 40; at++) {
