@@ -3,6 +3,8 @@
 #   gzip -dc BUNDLE > /dev/null                       (the floor: one core inflating)
 #   java -Xmx256m -jar analyzer/target/podmortem.jar analyze BUNDLE --format json --output /dev/null
 # and print the medians, the ratio analyzer/gzip, the analyzer's peak RSS and the HTML report's size.
+# The "warm" column runs the same analysis WARM_RUNS + 1 times in one JVM (-Xmx256m) and gives the median of all
+# but the first: the analyzer's own cost once the JIT has compiled it, apart from a cold JVM's start-up.
 # A failing analyzer (OutOfMemoryError, any non-zero exit) is reported in the table, never hidden.
 #
 # Usage: analyzer/bench/bench.sh [--scales "1 2 4"] [--seed N] [--runs N] [--keep]
@@ -19,7 +21,7 @@ while [ $# -gt 0 ]; do
     --seed) SEED="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -67,13 +69,30 @@ run_timed() {
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR) print a[int((NR + 1) / 2)]; else print "-" }'; }
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 
+# The warm harness: the analyze command, run again and again in one JVM.
+mkdir -p "$WORK/warm"
+cat > "$WORK/warm/Warm.java" <<'JAVA'
+public class Warm {
+  public static void main(String[] a) {
+    for (int i = 0; i < Integer.parseInt(a[0]); i++) {
+      long t = System.nanoTime();
+      int rc = io.podmortem.cli.PodmortemCommand.commandLine()
+          .execute("analyze", a[1], "--format", "json", "--output", "/dev/null", "-q");
+      System.out.printf("%.2f %d%n", (System.nanoTime() - t) / 1e9, rc);
+    }
+  }
+}
+JAVA
+javac -cp "$JAR" -d "$WORK/warm" "$WORK/warm/Warm.java" || { echo "bench.sh: the warm harness did not compile" >&2; exit 1; }
+WARM_RUNS=3
+
 ROWS=()
 PHASES=()
 for s in $SCALES; do
   B="$WORK/synth-$s.tar.gz"
   echo "== scale $s: generating $B" >&2
   if ! java -jar "$JAR" synth --seed "$SEED" --scale "$s" -o "$B"; then
-    ROWS+=("| $s | - | - | - | - | - | - | generator failed |"); continue
+    ROWS+=("| $s | - | - | - | - | - | - | - | - | generator failed |"); continue
   fi
   for i in $(seq "$RUNS"); do
     echo "   gzip -dc, run $i" >&2
@@ -91,6 +110,12 @@ for s in $SCALES; do
       status="FAILED exit $rc: ${why:-?}"
     fi
   done
+  echo "   analyze, $((WARM_RUNS + 1)) times in one JVM" >&2
+  warm="-"
+  if java -Xmx256m -cp "$JAR:$WORK/warm" Warm "$((WARM_RUNS + 1))" "$B" > "$WORK/warm-$s" 2> "$WORK/warm-$s.err" \
+      && ! awk '$2 != 0 { bad = 1 } END { exit !bad }' "$WORK/warm-$s"; then
+    warm=$(tail -n +2 "$WORK/warm-$s" | cut -d' ' -f1 | median)
+  fi
   gz=$(for i in $(seq "$RUNS"); do cut -d' ' -f1 "$WORK/gz-$s-$i"; done | median)
   an=$(for i in $(seq "$RUNS"); do cut -d' ' -f1 "$WORK/an-$s-$i"; done | median)
   rss=$(for i in $(seq "$RUNS"); do cut -d' ' -f2 "$WORK/an-$s-$i"; done | sort -n | tail -n 1)
@@ -105,15 +130,16 @@ for s in $SCALES; do
   fi
   # Where the time went, in the last run (PODMORTEM_TIMINGS=1: phases from the JVM's start).
   PHASES+=("scale $s: $(sed -n 's/^podmortem timing: //p' "$WORK/an-$s-$RUNS.err" | paste -sd ',' | sed 's/,/, /g')")
-  ROWS+=("| $s | $(mb "$(stat -c %s "$B")") MB | $gz s | $an s | $ratio | $(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }') MB | $html | $status |")
+  wratio=$(awk -v a="$warm" -v g="$gz" 'BEGIN { if (g > 0 && a != "-") printf "%.2f", a / g; else print "-" }')
+  ROWS+=("| $s | $(mb "$(stat -c %s "$B")") MB | $gz s | $an s | $ratio | $warm s | $wratio | $(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }') MB | $html | $status |")
 done
 
 echo
 echo "podmortem benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), seed $SEED, $RUNS runs each, medians"
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(free -h | awk '/^Mem:/ { print $2 }') RAM, $(java -version 2>&1 | head -n 1)"
 echo
-echo "| scale | bundle | gzip -dc | analyze -Xmx256m | ratio | peak RSS | HTML | result |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| scale | bundle | gzip -dc | analyze -Xmx256m | ratio | warm | warm ratio | peak RSS | HTML | result |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${ROWS[@]}"
 echo
 echo "Phases of the last run of each scale (ms):"

@@ -26,7 +26,7 @@ import java.util.Map;
  * item that does not fit the wire shape is an issue and the others are still read.
  */
 public final class CriPodsParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Jsons.JSON;
 
   private CriPodsParser() {}
 

@@ -14,7 +14,7 @@ import java.util.List;
  * </pre>
  */
 public final class DockerPsJsonParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Jsons.JSON;
 
   private DockerPsJsonParser() {}
 

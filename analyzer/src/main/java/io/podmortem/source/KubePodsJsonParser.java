@@ -22,7 +22,7 @@ import java.util.Map;
  * wire shape is an issue and the others are still read.
  */
 public final class KubePodsJsonParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Jsons.JSON;
 
   private KubePodsJsonParser() {}
 

@@ -2,7 +2,7 @@ package io.podmortem.source;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.podmortem.model.CollectedCommand;
 import io.podmortem.model.Collection;
 import io.podmortem.model.SourceRef;
@@ -30,8 +30,8 @@ public final class ManifestParser {
   record ManifestJson(Integer schemaVersion, String collector, String version, String host, String startedAt,
       String finishedAt, UserJson user, List<CommandJson> commands, List<String> warnings) {}
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectReader JSON = Jsons.JSON.readerFor(ManifestJson.class)
+      .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private ManifestParser() {}
 
@@ -53,7 +53,7 @@ public final class ManifestParser {
   public static Collection parse(TextBlock t, ParseIssues issues) {
     ManifestJson m;
     try {
-      m = JSON.readValue(String.join("\n", t.lines()), ManifestJson.class);
+      m = JSON.readValue(String.join("\n", t.lines()));
     } catch (Exception e) {
       issues.add(Jsons.issue(t, "not a valid manifest", e));
       return null;
