@@ -8,19 +8,23 @@ import java.util.List;
  * hold in it; a path that a higher layer lists again is back.
  */
 final class MergedView {
-  private final LongHashSet visible;
+  /** The visible paths' hashes, sorted unsigned, without repeats, in {@code visible[0, size)}. */
+  private final long[] visible;
+  private final int size;
 
-  private MergedView(LongHashSet visible) {
+  private MergedView(long[] visible, int size) {
     this.visible = visible;
+    this.size = size;
   }
 
   /** The view of the layers, given lowest first. */
   static MergedView of(List<LayerIndex> lowestFirst) {
-    int n = 0;
+    long n = 0;
     for (LayerIndex l : lowestFirst) {
       n += l.size;
     }
-    LongHashSet visible = new LongHashSet(n);
+    long[] all = new long[(int) Math.min(n, Integer.MAX_VALUE - 16)];
+    int count = 0;
     int top = lowestFirst.size() - 1;
     for (int i = 0; i <= top; i++) {
       LayerIndex layer = lowestFirst.get(i);
@@ -37,24 +41,19 @@ final class MergedView {
         continue;
       }
       if (whiteouts.isEmpty() && opaques.isEmpty()) {
-        for (int q = 0; q < layer.size; q++) {
-          visible.add(layer.hash[q]);
-        }
+        System.arraycopy(layer.hash, 0, all, count, layer.size);
+        count += layer.size;
       } else {
-        addUncovered(layer, whiteouts, opaques, visible);
+        boolean[] covered = covered(layer, whiteouts, opaques);
+        for (int q = 0; q < layer.size; q++) {
+          if (!covered[q]) {
+            all[count++] = layer.hash[q];
+          }
+        }
       }
     }
-    return new MergedView(visible);
-  }
-
-  /** Adds the layer's entries that no whiteout or opaque folder above covers. */
-  private static void addUncovered(LayerIndex layer, LongHashSet whiteouts, LongHashSet opaques, LongHashSet out) {
-    boolean[] covered = covered(layer, whiteouts, opaques);
-    for (int q = 0; q < layer.size; q++) {
-      if (!covered[q]) {
-        out.add(layer.hash[q]);
-      }
-    }
+    int unique = SortedHashes.sortUnique(all, count, new long[count]);
+    return new MergedView(all, unique);
   }
 
   /** Which entries of the layer the whiteouts and opaque folders cover; a parent comes before its children. */
@@ -93,7 +92,7 @@ final class MergedView {
     }
     LongHashSet gone = new LongHashSet(16);
     java.util.function.LongConsumer consider = h -> {
-      if (visible.contains(h) && !again.contains(h)) {
+      if (contains(h) && !again.contains(h)) {
         gone.add(h);
       }
     };
@@ -128,10 +127,10 @@ final class MergedView {
   }
 
   boolean contains(long hash) {
-    return visible.contains(hash);
+    return SortedHashes.contains(visible, size, hash);
   }
 
   int size() {
-    return visible.size();
+    return size;
   }
 }
