@@ -78,7 +78,8 @@ public class Warm {
       long t = System.nanoTime();
       int rc = io.podmortem.cli.PodmortemCommand.commandLine()
           .execute("analyze", a[1], "--format", "json", "--output", "/dev/null", "-q");
-      System.out.printf("%.2f %d%n", (System.nanoTime() - t) / 1e9, rc);
+      // podmortem prints the report's path on stdout: mark these lines apart.
+      System.out.printf("warm %.2f %d%n", (System.nanoTime() - t) / 1e9, rc);
     }
   }
 }
@@ -113,8 +114,8 @@ for s in $SCALES; do
   echo "   analyze, $((WARM_RUNS + 1)) times in one JVM" >&2
   warm="-"
   if java -Xmx256m -cp "$JAR:$WORK/warm" Warm "$((WARM_RUNS + 1))" "$B" > "$WORK/warm-$s" 2> "$WORK/warm-$s.err" \
-      && ! awk '$2 != 0 { bad = 1 } END { exit !bad }' "$WORK/warm-$s"; then
-    warm=$(tail -n +2 "$WORK/warm-$s" | cut -d' ' -f1 | median)
+      && ! awk '$1 == "warm" && $3 != 0 { bad = 1 } END { exit !bad }' "$WORK/warm-$s"; then
+    warm=$(awk '$1 == "warm" { print $2 }' "$WORK/warm-$s" | tail -n +2 | median)
   fi
   gz=$(for i in $(seq "$RUNS"); do cut -d' ' -f1 "$WORK/gz-$s-$i"; done | median)
   an=$(for i in $(seq "$RUNS"); do cut -d' ' -f1 "$WORK/an-$s-$i"; done | median)
