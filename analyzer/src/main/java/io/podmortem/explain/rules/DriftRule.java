@@ -43,18 +43,21 @@ public final class DriftRule implements Rule {
           medium.add(e);
         }
       }
+      // The builder keeps the first notable changes only: say so, rather than pass their number for the whole.
+      String cut = d.notableCount() <= d.notable().size() ? "" : " The upper dir holds " + d.notableCount()
+          + " notable changes in all; the report lists the first " + d.notable().size() + ".";
       if (medium.size() == 1) {
         DriftEntry e = medium.get(0);
-        out.add(new Finding(id(), Severity.MEDIUM, c.shortId(), Names.of(c) + " " + change(e) + " since it started.",
-            List.of(e.ref())));
+        out.add(new Finding(id(), Severity.MEDIUM, c.shortId(), Names.of(c) + " " + change(e) + " since it started."
+            + cut, List.of(e.ref())));
       } else if (!medium.isEmpty()) {
-        out.add(grouped(c, medium));
+        out.add(grouped(c, medium, cut));
       }
     }
     return out;
   }
 
-  private Finding grouped(Container c, List<DriftEntry> medium) {
+  private Finding grouped(Container c, List<DriftEntry> medium, String cut) {
     StringBuilder m = new StringBuilder(Names.of(c)).append(" made ").append(medium.size())
         .append(" notable changes since it started: ");
     List<SourceRef> refs = new ArrayList<>();
@@ -66,7 +69,7 @@ public final class DriftRule implements Rule {
     if (medium.size() > named) {
       m.append("; and ").append(medium.size() - named).append(" more in its drift table");
     }
-    return new Finding(id(), Severity.MEDIUM, c.shortId(), m.append('.').toString(), refs);
+    return new Finding(id(), Severity.MEDIUM, c.shortId(), m.append('.').append(cut).toString(), refs);
   }
 
   /** "added a file /tmp/x (mode 600, uid 0, 12 bytes)", or "deleted /etc/issue". */

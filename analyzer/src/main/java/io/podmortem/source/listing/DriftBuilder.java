@@ -40,6 +40,7 @@ final class DriftBuilder implements ListingReader.Sink {
   private final TreeMap<String, Integer> perTop = new TreeMap<>();
   private final List<DriftEntry> all = new ArrayList<>();
   private final List<DriftEntry> notable = new ArrayList<>();
+  private int notableCount;
 
   DriftBuilder(String entry, MergedView lower) {
     this.entry = entry;
@@ -80,7 +81,7 @@ final class DriftBuilder implements ListingReader.Sink {
     if (all.size() <= LIST_ALL_UP_TO) {
       all.add(d);
     }
-    if (notable(d) && notable.size() < MAX_NOTABLE) {
+    if (notable(d) && ++notableCount <= MAX_NOTABLE) {
       notable.add(d);
     }
   }
@@ -92,7 +93,7 @@ final class DriftBuilder implements ListingReader.Sink {
 
   Drift build(boolean truncated) {
     boolean many = added + changed + deleted > LIST_ALL_UP_TO;
-    return new Drift(added, changed, deleted, perTop, notable, many ? List.of() : all, truncated);
+    return new Drift(added, changed, deleted, perTop, notable, notableCount, many ? List.of() : all, truncated);
   }
 
   /**

@@ -54,6 +54,21 @@ class DriftRuleTest {
   }
 
   @Test
+  void evaluate_moreNotableChangesThanKept_saysHowManyInAll(@TempDir Path dir) {
+    StringBuilder added = new StringBuilder();
+    for (int i = 0; i < 150; i++) {
+      added.append("f 600 0 0 1 1794727100.0000000000\ttmp/t-").append(i).append(".tmp\t\n");
+    }
+    Path bundle = RuleInputs.copyEditing("containerd-cgv2", dir, LEDGER_UPPER, listing -> listing + added);
+    Finding f = RULE.evaluate(RuleInputs.context(RuleInputs.analyze(bundle))).stream()
+        .filter(x -> x.subject().equals("a2f5cd6829c5") && x.severity() == Severity.MEDIUM).findFirst().orElseThrow();
+    // The config under /etc and 150 temp files: 151 notable changes, of which the builder keeps 100.
+    assertThat(f.message()).contains(" made 100 notable changes since it started: ")
+        .endsWith("; and 92 more in its drift table. The upper dir holds 151 notable changes in all; the report "
+            + "lists the first 100.");
+  }
+
+  @Test
   void evaluate_foldersAndAPidFile_raiseNothing() {
     // crio's storefront upper holds the tmp folder and the hidden folder .npm: folders alone are not notable.
     assertThat(RULE.evaluate(RuleInputs.context(RuleInputs.sample("crio-cgv2"))))
