@@ -126,18 +126,62 @@ public final class Renderer {
 
   /**
    * Adds what the templates would otherwise find by scanning a list per pod or per container, which grows with the
-   * square of the node: each pod's containers by pod UID, and each container's count of timeline events.
+   * square of the node: each pod's containers by pod UID, and each container's count of timeline events. Adds the
+   * views that group what a reader takes in at once: the timeline's rows ({@link Timeline#rows}) and each
+   * container's process rows ({@link ProcessRows}). For HTML, adds the citations' short entry names
+   * ({@link ShortEntries}).
    */
   @SuppressWarnings("unchecked")
-  private static void index(Map<String, Object> data) {
+  private static void index(Map<String, Object> data, boolean html) {
     Map<String, List<Object>> byPod = new java.util.HashMap<>();
     if (data.get("containers") instanceof List<?> containers) {
       for (Object c : containers) {
         if (c instanceof Map<?, ?> m && m.get("pod") instanceof Map<?, ?> pod && pod.get("uid") instanceof String uid) {
           byPod.computeIfAbsent(uid, k -> new java.util.ArrayList<>()).add(c);
         }
+        if (c instanceof Map<?, ?> m && m.get("processes") instanceof List<?> ps) {
+          ((Map<String, Object>) m).put("processRows", ProcessRows.of(ps));
+        }
+        if (c instanceof Map<?, ?> m && m.get("rootfs") instanceof Map<?, ?> fs
+            && fs.get("drift") instanceof Map<?, ?> d) {
+          citeOnce((Map<String, Object>) d);
+        }
       }
     }
+    Map<String, String> shortEntries = new java.util.HashMap<>();
+    // A bundle read only in part (the reader stopped at a limit) may hold entries the report never saw, which a
+    // glob could also match: its citations stay whole.
+    boolean whole = data.get("warnings") instanceof List<?> ws
+        && ws.stream().anyMatch(w -> String.valueOf(w).startsWith("stopped after"));
+    if (html && !whole && data.get("sources") instanceof List<?> sources) {
+      List<String> entries = new java.util.ArrayList<>();
+      for (Object s : sources) {
+        if (s instanceof Map<?, ?> m && m.get("entry") instanceof String e) {
+          entries.add(e);
+        }
+      }
+      shortEntries = ShortEntries.of(entries);
+    }
+    data.put("shortEntries", shortEntries);
+    // Sources and the collector's commands share one table: each entry beside the command that wrote it.
+    Map<String, Object> sourceEntries = new java.util.HashMap<>();
+    if (data.get("sources") instanceof List<?> sources) {
+      for (Object s : sources) {
+        if (s instanceof Map<?, ?> m && m.get("entry") instanceof String e) {
+          sourceEntries.put(e, Boolean.TRUE);
+        }
+      }
+    }
+    Map<String, Object> commandsByOutput = new java.util.HashMap<>();
+    if (data.get("collection") instanceof Map<?, ?> coll && coll.get("commands") instanceof List<?> commands) {
+      for (Object k : commands) {
+        if (k instanceof Map<?, ?> m && m.get("output") instanceof String out) {
+          commandsByOutput.putIfAbsent(out, k);
+        }
+      }
+    }
+    data.put("sourceEntries", sourceEntries);
+    data.put("commandsByOutput", commandsByOutput);
     Map<String, Integer> counts = new java.util.HashMap<>();
     if (data.get("timeline") instanceof List<?> timeline) {
       for (Object t : timeline) {
@@ -146,14 +190,43 @@ public final class Renderer {
         }
       }
     }
+    data.put("timelineRows", data.get("timeline") instanceof List<?> t ? Timeline.rows(t) : List.of());
     data.put("containersByPod", byPod);
     data.put("timelineCounts", counts);
+  }
+
+  /**
+   * A drift table whose rows all come from one entry (a container's upper-dir listing) names the entry once, as
+   * {@code entry}, and each row its {@code line}; otherwise each row carries its citation's parts, {@code refParts}.
+   */
+  @SuppressWarnings("unchecked")
+  private static void citeOnce(Map<String, Object> drift) {
+    List<?> rows = drift.get("all") instanceof List<?> all && !all.isEmpty() ? all
+        : drift.get("notable") instanceof List<?> notable ? notable : List.of();
+    List<Map<String, Object>> parts = new java.util.ArrayList<>();
+    String entry = null;
+    boolean one = true;
+    for (Object r : rows) {
+      Map<String, Object> ref = Timeline.ref(String.valueOf(((Map<?, ?>) r).get("ref")));
+      parts.add(ref);
+      one &= entry == null || entry.equals(ref.get("entry"));
+      one &= (Integer) ref.get("line") > 0;
+      entry = (String) ref.get("entry");
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      Map<String, Object> r = (Map<String, Object>) rows.get(i);
+      r.put("refParts", parts.get(i));
+      r.put("line", parts.get(i).get("line"));
+    }
+    if (one && entry != null) {
+      drift.put("entry", entry);
+    }
   }
 
   private void render(String template, ObjectNode model, Map<String, Object> options, Writer out) {
     Map<String, Object> data = ReportModel.asMap(model);
     data.put("options", options);
-    index(data);
+    index(data, template.endsWith(".html.ftl"));
     try {
       Template t = freemarker.getTemplate(template);
       t.process(data, out);

@@ -1,8 +1,9 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#-- Every value is HTML-escaped where it is interpolated. Evidence shows as a small citation; lines of one entry
-     share it: [cri/ps.json:4,9]. A node of a thousand containers cites a hundred thousand facts, so nothing here is
-     written twice. -->
-<#function reftext list><#local out = ""><#local prev = ""><#list list as r><#if r.line == 0><#local out = out + (out?has_content)?then(", ", "") + r.entry><#local prev = ""><#elseif r.entry == prev><#local out = out + "," + r.line><#else><#local out = out + (out?has_content)?then(", ", "") + r.entry + ":" + r.line><#local prev = r.entry></#if></#list><#return out></#function>
+     share it: [cri/ps.json:4,9]. An entry named by a container's 64-digit ID is cited by its unique glob
+     (ShortEntries): [cri/inspect/3108683eff53*.json:1]. A node of a thousand containers cites a hundred thousand
+     facts, so nothing here is written twice. -->
+<#function reftext list><#local out = ""><#local prev = ""><#list list as r><#if r.line == 0><#local out = out + (out?has_content)?then(", ", "") + ((shortEntries[r.entry])!r.entry)><#local prev = ""><#elseif r.entry == prev><#local out = out + "," + r.line><#else><#local out = out + (out?has_content)?then(", ", "") + ((shortEntries[r.entry])!r.entry) + ":" + r.line><#local prev = r.entry></#if></#list><#return out></#function>
 <#macro refs list><#if list?has_content><span class="ev">[${reftext(list)}]</span></#if></#macro>
 <#macro ev obj fact><#if obj.evidence?? && obj.evidence[fact]??><@refs obj.evidence[fact]/></#if></#macro>
 <#macro v x=""><#if x?has_content>${x}<#else><span class="na">—</span></#if></#macro>
@@ -29,7 +30,7 @@ th{background:#f6f8fa}code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,m
 ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:#fff8c5}ul.tree li{font-family:ui-monospace,Menlo,monospace;font-size:12.5px;white-space:pre-wrap;overflow-wrap:anywhere}
 #search{width:100%;font-size:15px;padding:6px;margin:.5em 0;box-sizing:border-box}
 .filters label{margin-right:1em;font-size:13px}
-#tl td:not(:nth-child(4)){font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12.5px;overflow-wrap:anywhere}
+#tl td:not(:nth-child(4)),.sources td:nth-child(1),.sources td:nth-child(4),.sources td:nth-child(8),.cmds td:nth-child(1),.cmds td:nth-child(5),.drift td:not(:first-child){font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12.5px;overflow-wrap:anywhere}
 .hidden{display:none}
 @media print{#search,.noprint{display:none}.card,.pod{break-inside:avoid}}
 </style>
@@ -71,9 +72,9 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <h2>Findings</h2>
 <#if findings?has_content>
 <table>
-<tr><th>severity</th><th>id</th><th>subject</th><th>message</th><th>evidence</th></tr>
+<tr><th>severity<th>id<th>subject<th>message<th>evidence
 <#list findings as f>
-<tr class="sev-${f.severity} filterable" id="${f.anchor}" data-severity="${f.severity}"><td>${f.severity}</td><td>${f.id}</td><td><#if f.subject?matches("[0-9a-f]{12}")><a href="#c-${f.subject}">${f.subject}</a><#else>${f.subject}</#if></td><td>${f.message}</td><td class="mono">${reftext(f.evidence)}</td></tr>
+<tr class="sev-${f.severity} filterable" id="${f.anchor}" data-severity="${f.severity}"><td>${f.severity}<td>${f.id}<td><#if f.subject?matches("[0-9a-f]{12}")><a href="#c-${f.subject}">${f.subject}</a><#else>${f.subject}</#if><td>${f.message}<td class="mono">${reftext(f.evidence)}
 </#list>
 </table>
 <#else>
@@ -128,7 +129,7 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <dl class="facts">
 <dt>ID</dt><dd class="mono"><@v c.id/><@ev c "id"/></dd>
 <dt>Name</dt><dd class="mono"><@v c.name/><@ev c "name"/></dd>
-<dt>Role</dt><dd>${c.role}<#if c.role == "sandbox">: the pod's pause container. It holds the network, IPC and UTS namespaces the app containers join, and reaps their orphaned processes.</#if></dd>
+<dt>Role</dt><dd>${c.role}<#if c.role == "sandbox" && !c.component??>: the pod's pause container. It holds the network, IPC and UTS namespaces the app containers join, and reaps their orphaned processes.</#if></dd>
 <#if c.component??><dt>What it is</dt><dd>${c.component.what} <span class="na">(recognised by ${c.component.recognisedBy})</span></dd></#if>
 <dt>Image</dt><dd class="mono"><@v c.image/><@ev c "image"/><#if c.imageNote??> <span>${c.imageNote}</span></#if></dd>
 <dt>Command</dt><dd class="mono"><@v c.command/><@ev c "command"/></dd>
@@ -147,8 +148,12 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <details open><summary>Processes (${c.processes?size})</summary>
 <#if c.processes?has_content>
 <ul class="tree">
-<#list c.processes as pr>
+<#list c.processRows as pr>
+<#if pr.count gt 1>
+<li>${""?left_pad([pr.depth, 24]?min * 3)}<#if pr.depth gt 0>\_ </#if>${pr.count} × [uid ${pr.user!"?"}] ${pr.state!""} ${pr.command} <span class="na">PIDs ${pr.pids}<#if pr.startedAt??>, started ${pr.startedAt}<#if pr.startedTo??> to ${pr.startedTo}</#if></#if></span><@refs pr.refs/></li>
+<#else>
 <li<#if pr.exec> class="exec"</#if>>${""?left_pad([pr.depth, 24]?min * 3)}<#if pr.depth gt 0>\_ </#if><#if pr.exec><b>exec session</b> </#if><#if pr.pid??>${pr.pid} </#if>[uid ${pr.user!"?"}] ${pr.state!""} ${pr.command}<#if pr.startedAt??> <span class="na">started ${pr.startedAt}</span></#if><@ev pr "command"/></li>
+</#if>
 </#list>
 </ul>
 <#else><p class="na">None in the process listing.</p></#if>
@@ -156,15 +161,21 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <#if (timelineCounts[c.shortId])??><p>Timeline: <a href="#timeline" class="tl-show" data-container="${c.shortId}">${timelineCounts[c.shortId]} event<#if timelineCounts[c.shortId] gt 1>s</#if></a> in the node's timeline.</p></#if>
 <#if c.rootfs?? && c.rootfs.drift??>
 <#assign d = c.rootfs.drift>
+<#assign rows = (d.all?has_content)?then(d.all, d.notable)>
+<#if rows?has_content>
 <details<#if d.notable?has_content> open</#if>><summary>Drift: ${d.added} added, ${d.changed} changed, ${d.deleted} deleted<#if d.truncated> (listing cut)</#if></summary>
 <#if d.perTopDir?has_content><p>By folder: <#list d.perTopDir as dir, n><span class="mono">${dir}</span> ${n}<#sep>, </#list></p></#if>
-<table>
-<tr><th>change</th><th>path</th><th>type</th><th>mode</th><th>uid</th><th>size</th><th>mtime</th></tr>
-<#list (d.all?has_content)?then(d.all, d.notable) as e>
-<tr class="filterable"><td>${e.change}</td><td class="mono">${e.path}<span class="ev">[${e.ref}]</span></td><td>${e.type}</td><td class="mono">${e.mode}</td><td>${e.uid}</td><td>${e.size}</td><td class="mono">${e.mtime}</td></tr>
+<#if d.entry??><p>From <span class="mono">${(shortEntries[d.entry])!d.entry}</span>, at the line given for each change.</p></#if>
+<table class="drift">
+<tr><th>change<th>path<th>type<th>mode<th>uid<th>size<th>mtime<th><#if d.entry??>line<#else>evidence</#if>
+<#list rows as e>
+<tr><td>${e.change}<td>${e.path}<td>${e.type}<td>${e.mode}<td>${e.uid}<td>${e.size}<td>${e.mtime}<td><#if d.entry??>${e.line}<#else>${reftext([e.refParts])}</#if>
 </#list>
 </table>
 </details>
+<#else>
+<p>Drift: ${d.added} added, ${d.changed} changed, ${d.deleted} deleted<#if d.truncated> (listing cut)</#if>.</p>
+</#if>
 </#if>
 </div>
 </#macro>
@@ -174,9 +185,9 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <h2>Timeline</h2>
 <p class="noprint">Container: <select id="tl-filter" aria-label="Filter the timeline by container"><option value="">all</option><#list containers as c><option value="${c.shortId}">${c.shortId} ${c.containerName!""}</option></#list></select></p>
 <table id="tl">
-<tr><th>time</th><th>relative</th><th>container</th><th>event</th><th>evidence</th></tr>
-<#list timeline as t>
-<tr><td>${t.time}</td><td><@v t.relative/></td><td><#if t.container??><a href="#c-${t.container}">${t.container}</a></#if></td><td>${t.event}</td><td><@v t.ref/></td></tr>
+<tr><th>time<th>relative<th>container<th>event<th>evidence
+<#list timelineRows as t>
+<tr><td>${t.time}<td><@v t.relative/><td><#if t.container??><a href="#c-${t.container}">${t.container}</a></#if><td>${t.event}<td><#if t.refs?has_content>${reftext(t.refs)}<#else><span class="na">—</span></#if>
 </#list>
 </table>
 </section>
@@ -190,24 +201,30 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <#list collection.warnings as w><li>Collector warning: ${w}</li></#list>
 <#list collection.integrity as p><li class="sev-high">Integrity: ${p.entry} <#if p.actual??>has sha256 ${p.actual}, not ${p.expected}<#else>is missing (manifest sha256 ${p.expected})</#if></li></#list>
 </ul>
-<table>
-<tr><th>command</th><th>status</th><th>exit</th><th>ms</th><th>output</th></tr>
-<#list collection.commands as k>
-<tr<#if k.status! == "failed" || k.status! == "timeout"> class="sev-medium"</#if>><td class="mono">${k.commandLine}</td><td>${k.status!"?"}<#if k.reason??> (${k.reason})</#if></td><td><@v k.exitCode/></td><td><@v k.durationMs/></td><td class="mono"><@v k.output/></td></tr>
+<#if collection.commands?has_content><p>The collector ran ${collection.commands?size} command<#if collection.commands?size gt 1>s</#if>. Each is listed with the entry it wrote, under Sources.</p></#if>
+<#assign unread = collection.commands?filter(k -> !(k.output?? && sourceEntries[k.output]??))>
+<#if unread?has_content>
+<p>Commands whose output is not among the sources below:</p>
+<table class="cmds">
+<tr><th>command<th>status<th>exit<th>ms<th>output
+<#list unread as k>
+<tr<#if k.status! == "failed" || k.status! == "timeout"> class="sev-medium"</#if>><td>${k.commandLine}<td>${k.status!"?"}<#if k.reason??> (${k.reason})</#if><td><@v k.exitCode/><td><@v k.durationMs/><td><@v k.output/>
 </#list>
 </table>
+</#if>
 </section>
 </#if>
 
 <section id="sources">
 <h2>Sources</h2>
-<table>
-<tr><th>entry</th><th>line</th><th>format</th><th>command</th><th>lines</th><th>issues</th></tr>
+<table class="sources">
+<tr><th>entry<th>format<th>lines<th>command<th>status<th>exit<th>ms<th>issues
 <#list sources as s>
-<tr><td class="mono">${s.entry}</td><td>${s.line}</td><td>${s.format}</td><td class="mono"><@v s.command/></td><td>${s.lines}</td><td><#list s.issues as i><div class="mono">${i.text}</div></#list></td></tr>
+<#assign k = (commandsByOutput[s.entry])!{}>
+<tr<#if k.status! == "failed" || k.status! == "timeout"> class="sev-medium"</#if>><td>${s.entry}<#if s.line gt 0>:${s.line}</#if><td>${s.format}<td>${s.lines}<td>${k.commandLine!(s.command!"")}<td>${k.status!""}<#if k.reason??> (${k.reason})</#if><td>${k.exitCode!""}<td>${k.durationMs!""}<td><#list s.issues as i><div>${i.text}</div></#list>
 </#list>
 </table>
-<p class="na">Evidence: [entry:line] names the bundle file and line each fact was read from; [entry:4,9] cites two lines of one entry.</p>
+<p class="na">Evidence: [entry:line] names the bundle file and line each fact was read from; [entry:4,9] cites two lines of one entry. Where an entry's name holds a container's 64-digit ID, a citation keeps the ID's first 12 digits and a *: a shell glob that matches that entry, listed here in full, and no other.</p>
 </section>
 <script>
 (function(){

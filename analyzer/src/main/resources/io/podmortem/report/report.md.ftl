@@ -142,8 +142,8 @@ ${""?left_pad(2 + [pr.depth, 24]?min * 2)}- <#if pr.exec>**exec session** </#if>
 
 | time | relative to the snapshot | container | event | evidence |
 |---|---|---|---|---|
-<#list timeline as t>
-| ${t.time} | <@v t.relative/> | <@v t.container/> | ${t.event} | <@v t.ref/> |
+<#list timelineRows as t>
+| ${t.time} | <@v t.relative/> | <@v t.container/> | ${t.event} | <@v t.evidence/> |
 </#list>
 
 </#if>
