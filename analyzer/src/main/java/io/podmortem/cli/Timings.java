@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 final class Timings {
   private static final boolean ON = "1".equals(System.getenv("PODMORTEM_TIMINGS"));
   private long last = System.nanoTime();
+  private long lastCpu = ON ? cpu() : 0;
 
   Timings() {
     this(true);
@@ -22,10 +23,17 @@ final class Timings {
     }
   }
 
+  private static long cpu() {
+    return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
+
   void lap(String phase) {
     long now = System.nanoTime();
     if (ON) {
-      System.err.printf("podmortem timing: %s %d ms%n", phase, (now - last) / 1_000_000);
+      long cpu = cpu();
+      System.err.printf("podmortem timing: %s %d ms (this thread's CPU %d ms)%n", phase, (now - last) / 1_000_000,
+          (cpu - lastCpu) / 1_000_000);
+      lastCpu = cpu;
     }
     last = now;
   }
