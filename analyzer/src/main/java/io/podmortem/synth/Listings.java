@@ -4,14 +4,19 @@ import io.podmortem.synth.Model.Ctr;
 import io.podmortem.synth.Model.Layer;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Streams `find -printf` listings: an image layer as a realistic tree (a skeleton, then package folders under
  * /usr/lib, /usr/share/doc, site-packages and so on, up to the layer's entry count), and a container's upper dir
- * with drift (files in /tmp, a changed /etc/passwd, a whiteout of /etc/issue). Nothing is kept but the folders.
+ * with drift (files in /tmp, a changed /etc/passwd, a whiteout of /etc/issue). A layer's listing is depth first, as
+ * find's is: a folder's entries come right after it. Only the plan of folders is kept, never the files.
  */
 final class Listings {
   private static final String[] BASE_SKELETON = {"d bin", "d boot", "d dev", "d etc", "f etc/passwd", "f etc/group",
@@ -43,38 +48,105 @@ final class Listings {
       e.line('f', "644", 0, 0, r, "etc/nsswitch.conf", "");
       return;
     }
+    // First the plan: the skeleton, then package folders under random roots until the layer's entry count. Then the
+    // listing, depth first as find walks a folder: everything under a folder comes right after it, never later.
+    Tree root = new Tree(true, "");
     String[] roots;
     if ("base".equals(l.kind)) {
       for (String s : BASE_SKELETON) {
-        e.dir(s.charAt(0) == 'd', s.substring(2), r);
+        root.add(s.substring(2), s.charAt(0) == 'd', null);
       }
-      e.dir(false, "usr/lib/os-release", r);
-      e.line('l', "777", 0, 21, r, "etc/os-release", "../usr/lib/os-release");
+      root.add("usr/lib/os-release", false, null);
+      root.add("etc/os-release", false, "../usr/lib/os-release");
       roots = BASE_ROOTS;
     } else {
       roots = "runtime".equals(l.kind) ? RUNTIME_ROOTS : APP_ROOTS;
     }
-    int pkg = 0;
-    while (!e.full()) {
-      String root = roots[r.nextInt(roots.length)];
-      e.parents(root, r);
-      String dir = root + "/" + SYL[r.nextInt(SYL.length)] + SYL[r.nextInt(SYL.length)] + "-" + pkg++;
-      e.dir(true, dir, r);
+    long planned = root.count();
+    for (int pkg = 0; planned < l.entries; pkg++) {
+      String at = roots[r.nextInt(roots.length)];
+      Tree parent = root.add(at, true, null);
       int files = 3 + r.nextInt(40);
-      String cur = dir;
-      for (int i = 0; i < files && !e.full(); i++) {
-        if (r.nextInt(8) == 0) {
-          cur = dir + "/" + SYL[r.nextInt(SYL.length)] + i;
-          e.dir(true, cur, r);
-          continue;
-        }
-        String name = SYL[r.nextInt(SYL.length)] + "_" + i + EXT[r.nextInt(EXT.length)];
-        if (name.endsWith(".so.1") && r.nextBoolean()) {
-          e.line('l', "777", 0, name.length() + 4, r, cur + "/" + name.replace(".so.1", ".so"), name);
-        } else {
-          e.line('f', r.nextInt(10) == 0 ? "755" : "644", 0, r.nextInt(200_000), r, cur + "/" + name, "");
-        }
+      parent.packages.add(new long[] {pkg, r.nextLong(), files});
+      planned += 1 + files;
+    }
+    write(root, "", e);
+  }
+
+  /** Lists a folder's entries, each folder followed at once by what it holds. */
+  private static void write(Tree t, String path, Emit e) throws IOException {
+    for (Map.Entry<String, Tree> c : t.children.entrySet()) {
+      String p = path.isEmpty() ? c.getKey() : path + "/" + c.getKey();
+      Tree child = c.getValue();
+      if (!child.dir) {
+        e.line(child.link == null ? 'f' : 'l', child.link == null ? "644" : "777", 0,
+            child.link == null ? 100 + (p.hashCode() & 4095) : child.link.length(), new Random(p.hashCode()), p,
+            child.link == null ? "" : child.link);
+        continue;
       }
+      e.line('d', "755", 0, 4096, new Random(p.hashCode()), p, "");
+      write(child, p, e);
+      for (long[] pkg : child.packages) {
+        writePackage(p, (int) pkg[0], new Random(pkg[1]), (int) pkg[2], e);
+      }
+    }
+  }
+
+  /** A package's folder and its files, some in a subfolder that its later files then go into. */
+  private static void writePackage(String at, int pkg, Random r, int files, Emit e) throws IOException {
+    String dir = at + "/" + SYL[r.nextInt(SYL.length)] + SYL[r.nextInt(SYL.length)] + "-" + pkg;
+    e.line('d', "755", 0, 4096, r, dir, "");
+    String cur = dir;
+    for (int i = 0; i < files && !e.full(); i++) {
+      if (r.nextInt(8) == 0) {
+        cur = dir + "/" + SYL[r.nextInt(SYL.length)] + i;
+        e.line('d', "755", 0, 4096, r, cur, "");
+        continue;
+      }
+      String name = SYL[r.nextInt(SYL.length)] + "_" + i + EXT[r.nextInt(EXT.length)];
+      if (name.endsWith(".so.1") && r.nextBoolean()) {
+        e.line('l', "777", 0, name.length() + 4, r, cur + "/" + name.replace(".so.1", ".so"), name);
+      } else {
+        e.line('f', r.nextInt(10) == 0 ? "755" : "644", 0, r.nextInt(200_000), r, cur + "/" + name, "");
+      }
+    }
+  }
+
+  /** The plan of a layer's folders: the skeleton's entries, and the packages each folder gets. */
+  private static final class Tree {
+    final boolean dir;
+    final String link;
+    final TreeMap<String, Tree> children = new TreeMap<>();
+    final List<long[]> packages = new ArrayList<>();
+
+    Tree(boolean dir, String link) {
+      this.dir = dir;
+      this.link = link == null || link.isEmpty() ? null : link;
+    }
+
+    /** Adds the path and the folders above it; returns its node. */
+    Tree add(String path, boolean isDir, String link) {
+      Tree t = this;
+      String[] parts = path.split("/");
+      for (int i = 0; i < parts.length; i++) {
+        boolean last = i == parts.length - 1;
+        Tree next = t.children.get(parts[i]);
+        if (next == null) {
+          next = new Tree(!last || isDir, last ? link : null);
+          t.children.put(parts[i], next);
+        }
+        t = next;
+      }
+      return t;
+    }
+
+    /** Lines the plan gives so far: its folders and files, before any package. */
+    long count() {
+      long n = 0;
+      for (Tree c : children.values()) {
+        n += 1 + c.count();
+      }
+      return n;
     }
   }
 
@@ -119,14 +191,6 @@ final class Listings {
 
     boolean full() {
       return n >= cap;
-    }
-
-    void parents(String path, Random r) throws IOException {
-      int i = -1;
-      while ((i = path.indexOf('/', i + 1)) > 0) {
-        dir(true, path.substring(0, i), r);
-      }
-      dir(true, path, r);
     }
 
     void dir(boolean isDir, String path, Random r) throws IOException {
