@@ -99,6 +99,16 @@ final class MergedView {
     long[] whiteouts = upper.whiteouts.values();
     long[] opaques = upper.opaques.values();
     for (LayerIndex layer : lowestFirst) {
+      if (!layer.orphans.isEmpty()) {
+        // Not in find's order: what a folder holds is not one run after it. Walk the layer, as the view did.
+        boolean[] covered = covered(layer, upper.whiteouts, upper.opaques);
+        for (int q = 0; q < layer.size; q++) {
+          if (covered[q]) {
+            consider.accept(layer.hash[q]);
+          }
+        }
+        continue;
+      }
       // Look the deleted folders up, rather than walk every entry of every layer for each container.
       for (long w : whiteouts) {
         int pos = layer.find(w);
@@ -112,16 +122,6 @@ final class MergedView {
           layer.subtree(pos, false, consider);
         }
       }
-      // An entry listed without its folder is not in that folder's run: check its ancestors.
-      layer.orphans.forEach((q, ancestors) -> {
-        boolean c = upper.whiteouts.contains(layer.hash[q]);
-        for (long a : ancestors) {
-          c |= upper.whiteouts.contains(a) || upper.opaques.contains(a);
-        }
-        if (c) {
-          consider.accept(layer.hash[q]);
-        }
-      });
     }
     return size() - gone.size() + fresh;
   }
