@@ -44,12 +44,38 @@ final class LayerIndex {
     this.overflow = b.overflow;
   }
 
-  /** Positions by hash, built when a lookup first needs them; slot value is position + 1, 0 when empty. */
+  /**
+   * Positions by hash, built once the layer has been asked for more than {@link #SCANS} different paths; slot value
+   * is position + 1, 0 when empty. Before that, each new path is found by a scan of the hashes and remembered: an
+   * upper dir deletes few paths, mostly the same few in every container of an image, and a scan reads the array in
+   * order where a table of a million entries is built by as many cache misses.
+   */
   private int[] positions;
+  private static final int SCANS = 16;
+  private final long[] scanned = new long[SCANS];
+  private final int[] scannedAt = new int[SCANS];
+  private int scans;
 
   /** The position of the path with this hash, or -1. */
   int find(long h) {
     if (positions == null) {
+      for (int i = 0; i < scans; i++) {
+        if (scanned[i] == h) {
+          return scannedAt[i];
+        }
+      }
+      if (scans < SCANS) {
+        int at = -1;
+        for (int q = 0; q < size; q++) {
+          if (hash[q] == h) {
+            at = q;
+            break;
+          }
+        }
+        scanned[scans] = h;
+        scannedAt[scans++] = at;
+        return at;
+      }
       int cap = Integer.highestOneBit(Math.max(16, size) * 2 - 1) << 1;
       positions = new int[cap];
       for (int q = 0; q < size; q++) {

@@ -121,6 +121,30 @@ class MergedViewTest {
     return layer(layer.stream().map(e -> e[0] + " " + e[1]).toArray(String[]::new));
   }
 
+  /** find gives a path's first position, or -1, both while it scans and once it has built its table. */
+  @Test
+  void find_givesTheFirstPosition_beforeAndAfterItsTable() throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      lines.add("d d" + i);
+      lines.add("f d" + i + "/f");
+    }
+    lines.add("f d3/f");
+    LayerIndex l = layer(lines.toArray(String[]::new));
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < 70; i++) {
+        for (String p : new String[] {"d" + i, "d" + i + "/f", "x" + i}) {
+          int expected = -1;
+          for (int q = 0; q < l.size && expected < 0; q++) {
+            expected = l.hash[q] == PathHash.of(p) ? q : -1;
+          }
+          assertThat(l.find(PathHash.of(p))).as("%s, round %d", p, round).isEqualTo(expected);
+        }
+      }
+    }
+    assertThat(l.find(PathHash.of("d3/f"))).isEqualTo(7);
+  }
+
   /**
    * Lower layers listed in a shuffled order, which find never gives: most entries come before their folder and are
    * orphans. The upper dir's whiteouts and opaque folders must still delete them.
