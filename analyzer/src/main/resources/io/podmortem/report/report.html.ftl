@@ -31,6 +31,7 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 #search{width:100%;font-size:15px;padding:6px;margin:.5em 0;box-sizing:border-box}
 .filters label{margin-right:1em;font-size:13px}
 #tl td:not(:nth-child(4)),.sources td:nth-child(1),.sources td:nth-child(4),.sources td:nth-child(8),.cmds td:nth-child(1),.cmds td:nth-child(5),.drift td:not(:first-child){font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12.5px;overflow-wrap:anywhere}
+#tl td:nth-child(-n+3){white-space:nowrap}#tl td:nth-child(5){min-width:20em}
 .hidden{display:none}
 @media print{#search,.noprint{display:none}.card,.pod{break-inside:avoid}}
 </style>
