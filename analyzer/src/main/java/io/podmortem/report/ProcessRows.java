@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * A container's process tree as the HTML shows it. Like {@code pstree}, sibling processes that run the same command as
  * the same user in the same state, and have no children, share one row: "17 × /bin/worker", with every PID and
- * every line of the process listing they come from. A pool of workers then takes one line, not a screen.
+ * every line of the process listing they come from ({@code refs}, and {@code pidRefs} where a PID was read
+ * elsewhere). A pool of workers then takes one line, not a screen.
  */
 final class ProcessRows {
   private ProcessRows() {}
@@ -55,6 +56,7 @@ final class ProcessRows {
     r.put("count", group.size());
     StringBuilder pids = new StringBuilder();
     List<Object> refs = new ArrayList<>();
+    List<Object> pidRefs = new ArrayList<>();
     String from = null;
     String to = null;
     for (Object o : group) {
@@ -62,6 +64,10 @@ final class ProcessRows {
       pids.append(pids.length() == 0 ? "" : ", ").append(p.get("pid"));
       if (p.get("evidence") instanceof Map<?, ?> ev && ev.get("command") instanceof List<?> l) {
         refs.addAll(l);
+        // Where the PID was read apart from the command (a cgroup tree beside ps), that citation too.
+        if (ev.get("pid") instanceof List<?> pl && !pl.isEmpty() && !l.isEmpty() && !pl.get(0).equals(l.get(0))) {
+          pidRefs.addAll(pl);
+        }
       }
       if (p.get("startedAt") instanceof String s) {
         from = from == null || s.compareTo(from) < 0 ? s : from;
@@ -70,6 +76,7 @@ final class ProcessRows {
     }
     r.put("pids", pids.toString());
     r.put("refs", refs);
+    r.put("pidRefs", pidRefs);
     r.put("startedAt", from);
     r.put("startedTo", Objects.equals(from, to) ? null : to);
     return r;

@@ -151,9 +151,9 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <ul class="tree">
 <#list c.processRows as pr>
 <#if pr.count gt 1>
-<li>${""?left_pad([pr.depth, 24]?min * 3)}<#if pr.depth gt 0>\_ </#if>${pr.count} × [uid ${pr.user!"?"}] ${pr.state!""} ${pr.command} <span class="na">PIDs ${pr.pids}<#if pr.startedAt??>, started ${pr.startedAt}<#if pr.startedTo??> to ${pr.startedTo}</#if></#if></span><@refs pr.refs/></li>
+<li>${""?left_pad([pr.depth, 24]?min * 3)}<#if pr.depth gt 0>\_ </#if>${pr.count} × [uid ${pr.user!"?"}] ${pr.state!""} ${pr.command} <span class="na">PIDs ${pr.pids}<#if pr.startedAt??>, started ${pr.startedAt}<#if pr.startedTo??> to ${pr.startedTo}</#if></#if></span><@refs pr.refs/><#if pr.pidRefs?has_content> PIDs<@refs pr.pidRefs/></#if></li>
 <#else>
-<li<#if pr.exec> class="exec"</#if>>${""?left_pad([pr.depth, 24]?min * 3)}<#if pr.depth gt 0>\_ </#if><#if pr.exec><b>exec session</b> </#if><#if pr.pid??>${pr.pid} </#if>[uid ${pr.user!"?"}] ${pr.state!""} ${pr.command}<#if pr.startedAt??> <span class="na">started ${pr.startedAt}</span></#if><@ev pr "command"/></li>
+<li<#if pr.exec> class="exec"</#if>>${""?left_pad([pr.depth, 24]?min * 3)}<#if pr.depth gt 0>\_ </#if><#if pr.exec><b>exec session</b> </#if><#if pr.pid??>${pr.pid} </#if>[uid ${pr.user!"?"}] ${pr.state!""} ${pr.command}<#if pr.startedAt??> <span class="na">started ${pr.startedAt}</span></#if><@ev pr "command"/><#if pr.evidence.pid?? && pr.evidence.command?? && pr.evidence.pid[0].ref != pr.evidence.command[0].ref> PID<@refs pr.evidence.pid/></#if></li>
 </#if>
 </#list>
 </ul>

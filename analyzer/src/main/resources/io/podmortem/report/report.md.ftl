@@ -104,8 +104,12 @@ No findings.
 </#if>
 <#if c.processes?has_content>
 - Processes (user as given, state, command):
-<#list c.processes as pr>
+<#list c.processRows as pr>
+<#if pr.count gt 1>
+${""?left_pad(2 + [pr.depth, 24]?min * 2)}- ${pr.count} × user ${pr.user!"?"} ${pr.state!""} ${pr.command} (PIDs ${pr.pids}<#if pr.startedAt??>; started ${pr.startedAt}<#if pr.startedTo??> to ${pr.startedTo}</#if></#if>)<@refs pr.refs/><#if pr.pidRefs?has_content> pid<@refs pr.pidRefs/></#if>
+<#else>
 ${""?left_pad(2 + [pr.depth, 24]?min * 2)}- <#if pr.exec>**exec session** </#if><#if pr.pid??>${pr.pid} </#if>user ${pr.user!"?"} ${pr.state!""} ${pr.command}<#if pr.startedAt??> (started ${pr.startedAt})</#if><@ev pr "command"/><#if pr.evidence.pid?? && pr.evidence.pid[0].ref != pr.evidence.command[0].ref> pid<@refs pr.evidence.pid/></#if>
+</#if>
 </#list>
 <#else>
 - Processes: none in the process listing.

@@ -38,6 +38,22 @@ class ProcessRowsTest {
   }
 
   @Test
+  void of_keepsWhereEachPidWasRead_whenThatIsNotThePsLine() {
+    Map<String, Object> a = p(2, 1, "S", "w", "T", 11, false);
+    Map<String, Object> b = p(3, 1, "S", "w", "T", 12, false);
+    Map<String, Object> cgls = Map.of("entry", "cgls.txt", "line", 7);
+    a.put("evidence", Map.of("command", List.of(Map.of("entry", "ps/table.txt", "line", 11)),
+        "pid", List.of(cgls)));
+    b.put("evidence", Map.of("command", List.of(Map.of("entry", "ps/table.txt", "line", 12)),
+        "pid", List.of(Map.of("entry", "ps/table.txt", "line", 12))));
+
+    List<Map<String, Object>> rows = ProcessRows.of(List.of(p(1, 0, "S", "init", "T", 10, false), a, b));
+
+    assertThat(rows.get(1)).containsEntry("count", 2).containsEntry("pidRefs", List.of(cgls));
+    assertThat((List<?>) rows.get(1).get("refs")).hasSize(2);
+  }
+
+  @Test
   void of_keepsApartAParent_anExecSession_andADifferentState() {
     List<Map<String, Object>> rows = ProcessRows.of(List.of(
         p(1, 0, "S", "sh", "T", 1, false),
