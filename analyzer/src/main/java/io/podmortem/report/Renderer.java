@@ -136,35 +136,23 @@ public final class Renderer {
     Map<String, List<Object>> byPod = new java.util.HashMap<>();
     if (data.get("containers") instanceof List<?> containers) {
       for (Object c : containers) {
-        if (c instanceof Map<?, ?> m && m.get("pod") instanceof Map<?, ?> pod && pod.get("uid") instanceof String uid) {
+        if (!(c instanceof Map<?, ?> raw)) {
+          continue;
+        }
+        Map<String, Object> m = (Map<String, Object>) raw;
+        if (m.get("pod") instanceof Map<?, ?> pod && pod.get("uid") instanceof String uid) {
           byPod.computeIfAbsent(uid, k -> new java.util.ArrayList<>()).add(c);
         }
-        if (c instanceof Map<?, ?> m && m.get("processes") instanceof List<?> ps) {
-          ((Map<String, Object>) m).put("processRows", ProcessRows.of(ps));
+        if (m.get("processes") instanceof List<?> ps) {
+          m.put("processRows", ProcessRows.of(ps));
         }
-        if (c instanceof Map<?, ?> m && m.get("rootfs") instanceof Map<?, ?> fs
-            && fs.get("drift") instanceof Map<?, ?> d) {
+        if (m.get("rootfs") instanceof Map<?, ?> fs && fs.get("drift") instanceof Map<?, ?> d) {
           citeOnce((Map<String, Object>) d);
         }
       }
     }
-    Map<String, String> shortEntries = new java.util.HashMap<>();
-    // A bundle read only in part (the reader stopped at a limit) may hold entries the report never saw, which a
-    // glob could also match: its citations stay whole.
-    boolean whole = data.get("warnings") instanceof List<?> ws
-        && ws.stream().anyMatch(w -> String.valueOf(w).startsWith("stopped after"));
-    if (html && !whole && data.get("sources") instanceof List<?> sources) {
-      List<String> entries = new java.util.ArrayList<>();
-      for (Object s : sources) {
-        if (s instanceof Map<?, ?> m && m.get("entry") instanceof String e) {
-          entries.add(e);
-        }
-      }
-      shortEntries = ShortEntries.of(entries);
-    }
-    data.put("shortEntries", shortEntries);
     // Sources and the collector's commands share one table: each entry beside the command that wrote it.
-    Map<String, Object> sourceEntries = new java.util.HashMap<>();
+    Map<String, Object> sourceEntries = new java.util.LinkedHashMap<>();
     if (data.get("sources") instanceof List<?> sources) {
       for (Object s : sources) {
         if (s instanceof Map<?, ?> m && m.get("entry") instanceof String e) {
@@ -172,6 +160,11 @@ public final class Renderer {
         }
       }
     }
+    // A bundle read only in part (the reader stopped at a limit) may hold entries the report never saw, which a
+    // glob could also match: its citations stay whole.
+    boolean partial = data.get("warnings") instanceof List<?> ws
+        && ws.stream().anyMatch(w -> String.valueOf(w).startsWith("stopped after"));
+    data.put("shortEntries", html && !partial ? ShortEntries.of(sourceEntries.keySet()) : Map.of());
     Map<String, Object> commandsByOutput = new java.util.HashMap<>();
     if (data.get("collection") instanceof Map<?, ?> coll && coll.get("commands") instanceof List<?> commands) {
       for (Object k : commands) {

@@ -67,7 +67,7 @@ final class Listings {
       String at = roots[r.nextInt(roots.length)];
       Tree parent = root.add(at, true, null);
       int files = 3 + r.nextInt(40);
-      parent.packages.add(new long[] {pkg, r.nextLong(), files});
+      parent.packages.add(new Package(pkg, r.nextLong(), files));
       planned += 1 + files;
     }
     write(root, "", e);
@@ -86,8 +86,8 @@ final class Listings {
       }
       e.line('d', "755", 0, 4096, new Random(p.hashCode()), p, "");
       write(child, p, e);
-      for (long[] pkg : child.packages) {
-        writePackage(p, (int) pkg[0], new Random(pkg[1]), (int) pkg[2], e);
+      for (Package pkg : child.packages) {
+        writePackage(p, pkg.number(), new Random(pkg.seed()), pkg.files(), e);
       }
     }
   }
@@ -112,12 +112,15 @@ final class Listings {
     }
   }
 
+  /** A package planned under a folder: its number, the seed of its files' names, and how many lines they take. */
+  private record Package(int number, long seed, int files) {}
+
   /** The plan of a layer's folders: the skeleton's entries, and the packages each folder gets. */
   private static final class Tree {
     final boolean dir;
     final String link;
     final TreeMap<String, Tree> children = new TreeMap<>();
-    final List<long[]> packages = new ArrayList<>();
+    final List<Package> packages = new ArrayList<>();
 
     Tree(boolean dir, String link) {
       this.dir = dir;

@@ -331,7 +331,6 @@ public final class ListingReader {
     return t == 'f' || t == 'd' || t == 'l' || t == 'c' || t == 'b' || t == 'p' || t == 's' || t == 'D';
   }
 
-
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /** The first newline in {@code b[from, to)}, eight bytes at a time; -1 when there is none. */
