@@ -4,12 +4,15 @@ import io.podmortem.model.Container;
 import io.podmortem.model.Evidence;
 import io.podmortem.model.PodRef;
 import io.podmortem.model.ProcessKind;
+import io.podmortem.model.QosClass;
 import io.podmortem.model.Role;
 import io.podmortem.model.RootFs;
 import io.podmortem.model.RuntimeState;
 import io.podmortem.model.Security;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** A container while its facts are gathered from the ps forest, runtime tables and cgroups. */
 final class ContainerDraft {
@@ -18,6 +21,9 @@ final class ContainerDraft {
   String name;
   String runtime;
   String image;
+  /** The image's content ID ({@code sha256:…}), where a source gives it: what "the same image" means. */
+  String imageId;
+  String sandboxId;
   String command;
   String status;
   DockershimName dockershim;
@@ -29,16 +35,36 @@ final class ContainerDraft {
   Security security;
   Integer restarts;
   Role kubeRole;
+  /** A role read from the pod's timeline where no label or API status says it (an init container). */
+  Role inferredRole;
   String rootfsPath;
   CgroupPlacement placement;
+  /** The pod's QoS class, for a container whose own cgroup was not seen; set once the pods are joined. */
+  QosClass podQos;
   String cgroup;
   Integer shim;
   final List<Integer> processes = new ArrayList<>();
   final Evidence.Builder evidence = Evidence.builder();
+  /** Facts that no source states but the analysis inferred, with how: role, qosClass, os. */
+  final Map<String, String> inferred = new TreeMap<>();
   RootFs rootfs = RootFs.empty();
 
   ContainerDraft(String shortId) {
     this.shortId = shortId;
+  }
+
+  /**
+   * Records the image's ID. A bare {@code sha256:<64 hex>} content ID wins over a digest reference
+   * ({@code repo@sha256:…}), which names the same image less directly; the first of either kind is kept.
+   */
+  void imageId(String value) {
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    boolean bare = value.matches("sha256:[0-9a-f]{64}");
+    if (imageId == null ? bare || value.contains("@sha256:") : bare && !imageId.matches("sha256:[0-9a-f]{64}")) {
+      imageId = value;
+    }
   }
 
   Container build(List<ProcessDraft> all) {
@@ -57,18 +83,42 @@ final class ContainerDraft {
     } else if (placement != null) {
       pod = new PodRef(null, null, placement.podUid());
     }
-    return new Container(id, shortId, name, runtime, role, containerName, attempt, restarts, image, pod,
-        placement == null ? null : placement.qos(), cgroup, command, status, state, security, processes, shim, rootfs,
-        evidence.build());
+    QosClass qos = placement != null && placement.qos() != null ? placement.qos() : podQos;
+    return new Container(id, shortId, name, runtime, role, containerName, attempt, restarts, image, imageId,
+        sandboxId, pod, qos, cgroup, command, status, state, security, processes, shim, rootfs, evidence.build(),
+        new TreeMap<>(inferred));
   }
 
   /**
    * The dockershim name says sandbox or app. Without a name, a container in a pod's cgroup whose only process is
    * {@code /pause} is taken for a sandbox, and a container outside every pod is plain.
    */
-  private Role role(List<ProcessDraft> all) {
+  /** The container's name in its pod, from the dockershim name or the kubelet's labels. */
+  String containerName() {
+    return dockershim != null ? dockershim.containerName() : labelContainerName;
+  }
+
+  Integer attempt() {
+    return dockershim != null ? dockershim.attempt() : labelAttempt;
+  }
+
+  /** The pod's UID, from the name, the labels or the cgroup. */
+  String podUid() {
+    if (dockershim != null) {
+      return dockershim.podUid();
+    }
+    if (labelPod != null) {
+      return labelPod.uid();
+    }
+    return placement == null ? null : placement.podUid();
+  }
+
+  Role role(List<ProcessDraft> all) {
     if (kubeRole != null) {
       return kubeRole;
+    }
+    if (inferredRole != null) {
+      return inferredRole;
     }
     if (dockershim != null) {
       return dockershim.isSandbox() ? Role.SANDBOX : Role.APP;

@@ -23,6 +23,7 @@ final class CriAssembler {
     c.labelContainerName = "POD";
     c.labelAttempt = p.attempt();
     c.labelSandbox = true;
+    c.sandboxId = p.id();
     String crioName = p.annotations().get("io.kubernetes.cri-o.ContainerName");
     if (c.name == null && crioName != null) {
       c.name = crioName;
@@ -54,6 +55,11 @@ final class CriAssembler {
       c.labelAttempt = k.attempt();
     }
     c.labelSandbox = "sandbox".equals(k.containerType());
+    if (k.podSandboxId() != null && c.sandboxId == null) {
+      c.sandboxId = k.podSandboxId();
+    }
+    c.imageId(k.image());
+    c.imageId(k.imageRef());
     String crioName = k.annotations().get("io.kubernetes.cri-o.Name");
     if (crioName != null) {
       c.name = crioName;
@@ -71,18 +77,23 @@ final class CriAssembler {
       boolean running = k.state().equals("CONTAINER_RUNNING");
       c.status = k.state().replace("CONTAINER_", "").toLowerCase(java.util.Locale.ROOT);
       c.evidence.add("status", k.ref());
-      RuntimeState old = c.state;
-      c.state = new RuntimeState(c.status, running, k.pid() != null ? k.pid() : old == null ? null : old.pid(),
-          k.exitCode(), "OOMKilled".equals(k.reason()), null, k.createdAt(), k.startedAt(), k.finishedAt(),
-          k.user());
+      // A list item lacks what inspect gave (exit code, start and end): keep those, whichever came first.
+      RuntimeState old = c.state == null ? new RuntimeState(null, false, null, null, false, null, null, null, null,
+          null) : c.state;
+      c.state = new RuntimeState(c.status, running, or(k.pid(), old.pid()), or(k.exitCode(), old.exitCode()),
+          "OOMKilled".equals(k.reason()) || (k.reason() == null && old.oomKilled()), null,
+          or(k.createdAt(), old.createdAt()), or(k.startedAt(), old.startedAt()), or(k.finishedAt(),
+          old.finishedAt()), or(k.user(), old.user()));
     }
     cgroup(c, k.cgroupsPath(), k.ref());
     if (k.privileged() && c.security == null) {
       c.security = new Security(true, null, null, null, List.of(), List.of());
       c.evidence.add("security", k.ref());
     }
-    if (k.rootPath() != null && c.rootfsPath == null) {
-      // containerd gives the bundle-relative "rootfs"; the mount is under the task's bundle directory.
+    // containerd gives the bundle-relative "rootfs"; the mount is under the task's bundle directory, which exists
+    // only while the container runs. A stopped container's path would name a folder that is gone.
+    boolean mounted = k.rootPath() != null && (k.rootPath().startsWith("/") || "CONTAINER_RUNNING".equals(k.state()));
+    if (mounted && c.rootfsPath == null) {
       c.rootfsPath = k.rootPath().startsWith("/") ? k.rootPath()
           : "/run/containerd/io.containerd.runtime.v2.task/k8s.io/" + k.id() + "/" + k.rootPath();
       c.evidence.add("rootfs", k.ref());
@@ -103,6 +114,10 @@ final class CriAssembler {
       c.placement = pl;
       c.evidence.add("qosClass", ref);
     }
+  }
+
+  private static <T> T or(T value, T fallback) {
+    return value != null ? value : fallback;
   }
 
   /** A list item says only "cri"; inspect output names the runtime. Keep the more specific of the two. */

@@ -23,6 +23,13 @@ final class DockerInspectAssembler {
       c.labelContainerName = d.label("io.kubernetes.container.name");
       c.labelSandbox = "podsandbox".equals(d.label("io.kubernetes.docker.type"));
     }
+    c.imageId(d.imageId());
+    if (d.label("io.kubernetes.sandbox.id") != null) {
+      c.sandboxId = d.label("io.kubernetes.sandbox.id");
+    } else if ("podsandbox".equals(d.label("io.kubernetes.docker.type")) || (c.dockershim != null
+        && c.dockershim.isSandbox())) {
+      c.sandboxId = d.id();
+    }
     if (d.image() != null) {
       c.image = d.image();
       c.evidence.add("image", d.ref());
@@ -52,7 +59,8 @@ final class DockerInspectAssembler {
         c.evidence.add("cgroup", d.ref());
       }
     }
-    if (d.mergedDir() != null && c.rootfsPath == null) {
+    // GraphDriver names a merged dir for every container, but overlay2 mounts it only while the container runs.
+    if (d.mergedDir() != null && d.running() && c.rootfsPath == null) {
       c.rootfsPath = d.mergedDir();
       c.evidence.add("rootfs", d.ref());
     }

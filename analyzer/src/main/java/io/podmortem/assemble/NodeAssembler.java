@@ -4,6 +4,8 @@ import io.podmortem.model.Conflict;
 import io.podmortem.model.Container;
 import io.podmortem.model.Evidence;
 import io.podmortem.model.Node;
+import io.podmortem.model.Pod;
+import io.podmortem.model.PodRef;
 import io.podmortem.model.Process;
 import io.podmortem.model.ProcessKind;
 import io.podmortem.model.Role;
@@ -105,20 +107,87 @@ public final class NodeAssembler {
       }
     });
 
+    kubeRolesByName(obs.kubePods());
+    Inferences.initContainers(containers.values(), procs);
+    Inferences.osFromImage(containers.values());
+
     // The collector runs ps with TZ=UTC; a hand-captured lstart is in the node's unknown local time.
     boolean utc = obs.collection() != null;
     List<Process> processes = procs.stream().map(p -> p.build(utc)).toList();
+    List<Container> built = build(procs);
+    var result = new PodAssembler().assemble(built, podCgroups, obs.kubectlPods(), obs.kubePods(), obs.hostnames());
+    if (podQos(result.pods())) {
+      built = build(procs);
+    }
+    Observed date = obs.dates().isEmpty() ? null : obs.dates().get(0);
+    Evidence nodeEvidence = Evidence.builder().add("hostname", host == null ? null : host.ref())
+        .add("snapshotTime", date == null ? null : date.ref()).addAll("nodeName", result.identity().refs()).build();
+    return new Node(hostname, result.identity(), date == null ? null : date.value(), nodeEvidence, processes,
+        result.pods(), built, conflicts, obs.sources(), missing(obs, forest, tree), obs.collection(), obs.warnings());
+  }
+
+  private List<Container> build(List<ProcessDraft> procs) {
     List<Container> built = new ArrayList<>();
     containers.values().forEach(c -> built.add(c.build(procs)));
     built.sort(Comparator.comparing(NodeAssembler::podSortKey).thenComparing(c -> c.role().ordinal())
         .thenComparing(c -> c.containerName() == null ? "" : c.containerName())
         .thenComparing(Container::shortId));
-    var pods = new PodAssembler().assemble(built, podCgroups, obs.kubectlPods(), obs.kubePods(), hostname);
-    Observed date = obs.dates().isEmpty() ? null : obs.dates().get(0);
-    Evidence nodeEvidence = Evidence.builder().add("hostname", host == null ? null : host.ref())
-        .add("snapshotTime", date == null ? null : date.ref()).build();
-    return new Node(hostname, date == null ? null : date.value(), nodeEvidence, processes, pods, built, conflicts,
-        obs.sources(), missing(obs, forest, tree), obs.collection(), obs.warnings());
+    return built;
+  }
+
+  /**
+   * QoS is the pod's: a container whose own cgroup was not seen (an exited container, a replaced sandbox) takes
+   * its pod's class, citing where the pod's came from. True when any container took one.
+   */
+  private boolean podQos(List<Pod> pods) {
+    boolean any = false;
+    for (Pod p : pods) {
+      if (p.qosClass() == null) {
+        continue;
+      }
+      for (String id : p.containerIds()) {
+        ContainerDraft c = containers.get(id.substring(0, 12));
+        if (c != null && (c.placement == null || c.placement.qos() == null)) {
+          c.podQos = p.qosClass();
+          c.evidence.addAll("qosClass", p.evidence().of("qosClass"));
+          c.inferred.put("qosClass", "the pod's class, from " + p.qosReason() + ": QoS is a property of the pod, "
+              + "and this container's own cgroup was not seen");
+          any = true;
+        }
+      }
+    }
+    return any;
+  }
+
+  /**
+   * {@code spec.initContainers} and {@code spec.containers} name each container of an API pod: the API's word on
+   * which is an init container, for containers whose ID its statuses no longer give (an earlier attempt).
+   */
+  private void kubeRolesByName(List<KubePod> pods) {
+    Map<String, KubePod> byUid = new HashMap<>();
+    Map<String, KubePod> byName = new HashMap<>();
+    for (KubePod k : pods) {
+      // A mirror pod's API UID is new; the node knows the static pod by the config hash the annotation repeats.
+      String mirror = k.annotations().get("kubernetes.io/config.mirror");
+      byUid.putIfAbsent(mirror != null ? mirror : String.valueOf(k.uid()), k);
+      byName.putIfAbsent(k.namespace() + "/" + k.name(), k);
+    }
+    for (ContainerDraft c : containers.values()) {
+      String name = c.containerName();
+      if (c.kubeRole != null || name == null) {
+        continue;
+      }
+      PodRef p = c.dockershim != null ? new PodRef(c.dockershim.namespace(), c.dockershim.podName(), null)
+          : c.labelPod;
+      KubePod k = c.podUid() != null ? byUid.get(c.podUid())
+          : p == null ? null : byName.get(p.namespace() + "/" + p.name());
+      Role role = k == null ? null : k.initContainerNames().contains(name) ? Role.INIT
+          : k.containerNames().contains(name) ? Role.APP : null;
+      if (role != null) {
+        c.kubeRole = role;
+        c.evidence.add("role", k.ref());
+      }
+    }
   }
 
   /** The API's container statuses say which containers are init or ephemeral ones, and how often each restarted. */

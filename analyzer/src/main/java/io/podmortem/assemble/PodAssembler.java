@@ -2,6 +2,8 @@ package io.podmortem.assemble;
 
 import io.podmortem.model.Container;
 import io.podmortem.model.Evidence;
+import io.podmortem.model.NodeIdentity;
+import io.podmortem.model.Placement;
 import io.podmortem.model.Owner;
 import io.podmortem.model.Pod;
 import io.podmortem.model.QosClass;
@@ -10,6 +12,7 @@ import io.podmortem.source.KubeContainerStatus;
 import io.podmortem.source.KubePod;
 import io.podmortem.source.KubectlPodRow;
 import io.podmortem.source.KubectlPodsTable;
+import io.podmortem.source.Observed;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,6 +26,9 @@ final class PodAssembler {
   /** A pod level cgroup: its QoS class and path, and where the tree shows it. */
   record PodCgroup(QosClass qos, String path, SourceRef ref) {}
 
+  /** The pods, and which node they were placed against. */
+  record Result(List<Pod> pods, NodeIdentity identity) {}
+
   private static final class Draft {
     String namespace;
     String name;
@@ -31,6 +37,7 @@ final class PodAssembler {
     KubectlPodRow kubectl;
     KubePod api;
     QosClass containerQos;
+    String containerQosFrom;
     List<SourceRef> containerQosRefs = List.of();
     final List<String> containerIds = new ArrayList<>();
     final Evidence.Builder evidence = Evidence.builder();
@@ -38,8 +45,8 @@ final class PodAssembler {
 
   private final List<Draft> drafts = new ArrayList<>();
 
-  List<Pod> assemble(List<Container> containers, Map<String, PodCgroup> cgroups, List<KubectlPodsTable> tables,
-      List<KubePod> apiPods, String node) {
+  Result assemble(List<Container> containers, Map<String, PodCgroup> cgroups, List<KubectlPodsTable> tables,
+      List<KubePod> apiPods, List<Observed> hostnames) {
     for (Container c : containers) {
       if (c.pod() == null) {
         continue;
@@ -50,6 +57,7 @@ final class PodAssembler {
       if (d.containerQos == null && c.qosClass() != null) {
         // A stopped pod has no cgroup left to show; its containers' cgroup parents still say where it was.
         d.containerQos = c.qosClass();
+        d.containerQosFrom = c.shortId();
         d.containerQosRefs = c.evidence().of("qosClass");
       }
     }
@@ -72,17 +80,41 @@ final class PodAssembler {
       d.api = k;
       d.evidence.add("status", k.ref()).add("name", k.ref()).add("owner", k.ref());
     }
-    List<Pod> pods = new ArrayList<>();
+    List<NodeNames.Claim> claims = new ArrayList<>();
     for (Draft d : drafts) {
-      pods.add(build(d, node));
+      claims.add(claim(d));
+    }
+    NodeIdentity identity = NodeNames.decide(claims, hostnames);
+    String node = identity.name() != null ? identity.name() : hostnames.isEmpty() ? null : hostnames.get(0).value();
+    List<Pod> pods = new ArrayList<>();
+    for (int i = 0; i < drafts.size(); i++) {
+      Draft d = drafts.get(i);
+      // The API always says where a pod is scheduled (no spec.nodeName: nowhere yet); a table only with -o wide.
+      boolean scheduledKnown = d.api != null || (d.kubectl != null && d.kubectl.node() != null);
+      pods.add(build(d, node, NodeNames.place(claims.get(i), scheduledKnown, identity.name())));
     }
     pods.sort(Comparator.comparing((Pod p) -> Objects.toString(p.namespace(), "\uffff"))
         .thenComparing(p -> Objects.toString(p.name(), "\uffff"))
         .thenComparing(p -> Objects.toString(p.uid(), "")));
-    return pods;
+    return new Result(pods, identity);
   }
 
-  private Pod build(Draft d, String node) {
+  /** What a pod says of the node: the node the API or kubectl's NODE column names, and whether it is here. */
+  private static NodeNames.Claim claim(Draft d) {
+    String nodeName = null;
+    SourceRef ref = null;
+    if (d.api != null) {
+      nodeName = d.api.nodeName();
+      ref = d.api.ref();
+    } else if (d.kubectl != null) {
+      nodeName = d.kubectl.node();
+      ref = d.kubectl.ref();
+    }
+    String key = (d.namespace == null ? "" : d.namespace + "/") + (d.name == null ? "pod " + d.uid : d.name);
+    return new NodeNames.Claim(key, nodeName, !d.containerIds.isEmpty() || d.cgroup != null, ref);
+  }
+
+  private Pod build(Draft d, String node, Placement placement) {
     Boolean isStatic = PodUids.isStatic(d.uid);
     String staticReason = PodUids.reason(d.uid);
     KubectlPodRow k = d.kubectl;
@@ -113,12 +145,20 @@ final class PodAssembler {
       d.evidence.addAll("qosClass", d.containerQosRefs);
     }
     QosClass nodeQos = d.cgroup != null ? d.cgroup.qos() : d.containerQos;
-    if (nodeQos == null && apiQos != null) {
-      d.evidence.addAll("qosClass", d.evidence.build().of("status"));
+    String qosReason = null;
+    if (d.cgroup != null && d.cgroup.qos() != null) {
+      qosReason = "the pod's cgroup " + d.cgroup.path();
+    } else if (d.containerQos != null) {
+      qosReason = "the cgroup of its container " + d.containerQosFrom;
+    } else if (apiQos != null) {
+      qosReason = "the API's status.qosClass";
+      d.evidence.addAll("qosClass", api.ref() == null ? List.of() : List.of(api.ref()));
     }
+    String nodeName = api != null ? api.nodeName() : k != null && NodeNames.isNode(k.node()) ? k.node() : null;
     return new Pod(d.namespace, d.name, d.uid, apiUid, isStatic, staticReason, nodeQos != null ? nodeQos : apiQos,
-        apiQos, d.cgroup == null ? null : d.cgroup.path(), owner, k != null ? k.ready() : api == null ? null
-        : KubePods.ready(api), status, phase, restarts, d.containerIds.stream().sorted().toList(), d.evidence.build());
+        apiQos, qosReason, d.cgroup == null ? null : d.cgroup.path(), owner, k != null ? k.ready() : api == null
+        ? null : KubePods.ready(api), status, phase, restarts, nodeName, placement,
+        d.containerIds.stream().sorted().toList(), d.evidence.build());
   }
 
   /** The phase kubectl's STATUS states or implies: {@code Completed} is how it shows a Succeeded pod. */

@@ -1,7 +1,10 @@
 package io.podmortem.model;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One container of the node.
@@ -13,7 +16,11 @@ import java.util.Objects;
  * @param containerName the Kubernetes container name ({@code POD} for a sandbox)
  * @param state what the runtime's inspect output says of its life, or null without one
  * @param security how it is confined, from inspect output; null without one
+ * @param imageId the image's content ID ({@code sha256:…}) where a source gives it, or null
+ * @param sandboxId the ID of the pod sandbox the container runs in, where the runtime says, or null
  * @param processes indexes into {@link Node#processes()} of the processes inside it
+ * @param inferred for each fact that no source states but the analysis inferred ({@code role},
+ *     {@code qosClass}, {@code os}), how it was inferred and from what
  */
 public record Container(
     String id,
@@ -25,6 +32,8 @@ public record Container(
     Integer attempt,
     Integer restarts,
     String image,
+    String imageId,
+    String sandboxId,
     PodRef pod,
     QosClass qosClass,
     String cgroup,
@@ -35,7 +44,8 @@ public record Container(
     List<Integer> processes,
     Integer shimProcess,
     RootFs rootfs,
-    Evidence evidence) {
+    Evidence evidence,
+    SortedMap<String, String> inferred) {
 
   public Container {
     Objects.requireNonNull(shortId, "shortId");
@@ -43,6 +53,7 @@ public record Container(
     processes = List.copyOf(processes);
     Objects.requireNonNull(rootfs, "rootfs");
     Objects.requireNonNull(evidence, "evidence");
+    inferred = Collections.unmodifiableSortedMap(new TreeMap<>(inferred));
   }
 
   /** A stable anchor for reports and tickets. */

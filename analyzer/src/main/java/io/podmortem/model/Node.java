@@ -8,12 +8,14 @@ import java.util.Objects;
  * Everything the bundle shows about one node: the assembled, immutable model.
  *
  * @param snapshotTime the node's clock when the bundle was collected (UTC, ISO 8601), where a source shows it
+ * @param identity which node of the cluster this is, and how that was decided
  * @param evidence where the node-level facts ({@code hostname}, {@code snapshotTime}) come from
  * @param collection the collector's manifest, or null for hand-captured outputs
  * @param warnings what cut the reading of the bundle short
  */
 public record Node(
     String hostname,
+    NodeIdentity identity,
     String snapshotTime,
     Evidence evidence,
     List<Process> processes,
@@ -34,6 +36,7 @@ public record Node(
     missing = List.copyOf(missing);
     warnings = List.copyOf(warnings);
     Objects.requireNonNull(evidence, "evidence");
+    Objects.requireNonNull(identity, "identity");
   }
 
   public long count(ProcessKind kind) {

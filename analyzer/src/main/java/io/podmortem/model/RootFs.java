@@ -35,6 +35,14 @@ public record RootFs(
     return path == null && entries == null && os == null && binary == null && drift == null;
   }
 
+  /** This root filesystem with an OS read elsewhere, citing where. */
+  public RootFs withOs(String os, String osId, String osVersion, java.util.List<SourceRef> refs) {
+    java.util.TreeMap<String, java.util.List<SourceRef>> ev = new java.util.TreeMap<>(evidence.refs());
+    ev.put("os", refs);
+    return new RootFs(path, upperDir, entries, os, osId, osVersion, binary, binaryDescription, staticBinary, drift,
+        new Evidence(ev));
+  }
+
   public RootFs withDrift(Drift d) {
     return new RootFs(path, upperDir, entries, os, osId, osVersion, binary, binaryDescription, staticBinary, d,
         evidence);

@@ -20,6 +20,7 @@ import io.podmortem.model.Evidence;
 import io.podmortem.model.Finding;
 import io.podmortem.model.Node;
 import io.podmortem.model.ParseIssue;
+import io.podmortem.model.Placement;
 import io.podmortem.model.Pod;
 import io.podmortem.model.Process;
 import io.podmortem.model.ProcessKind;
@@ -107,6 +108,10 @@ public final class ReportModel {
   private static ObjectNode node(Node n) {
     ObjectNode o = F.objectNode();
     o.put("hostname", n.hostname());
+    o.put("name", n.identity().name());
+    o.put("nameReason", n.identity().reason());
+    ArrayNode disagree = o.putArray("nameDisagreements");
+    n.identity().disagreements().forEach(disagree::add);
     o.put("snapshotTime", n.snapshotTime());
     o.put("processes", n.processes().size());
     o.put("kernelThreads", n.count(ProcessKind.KERNEL_THREAD));
@@ -120,8 +125,20 @@ public final class ReportModel {
   private static ObjectNode summary(Analysis a) {
     Node n = a.node();
     ObjectNode o = F.objectNode();
-    o.put("pods", n.pods().size());
-    o.put("podsWithContainers", n.pods().stream().filter(p -> !p.containerIds().isEmpty()).count());
+    List<Pod> here = n.pods().stream().filter(Pod::isHere).toList();
+    o.put("pods", here.size());
+    o.put("podsWithContainers", here.stream().filter(p -> !p.containerIds().isEmpty()).count());
+    o.put("podsOnOtherNodes", n.pods().stream().filter(p -> p.placement() == Placement.OTHER_NODE).count());
+    ObjectNode others = o.putObject("otherNodes");
+    new java.util.TreeMap<>(n.pods().stream().filter(p -> p.placement() == Placement.OTHER_NODE)
+        .collect(java.util.stream.Collectors.groupingBy(Pod::nodeName, java.util.stream.Collectors.counting())))
+        .forEach(others::put);
+    ObjectNode unmatched = o.putObject("unmatchedNodes");
+    new java.util.TreeMap<>(n.pods().stream().filter(p -> p.placement() == Placement.UNKNOWN && !p.isHere())
+        .collect(java.util.stream.Collectors.groupingBy(Pod::nodeName, java.util.stream.Collectors.counting())))
+        .forEach(unmatched::put);
+    ArrayNode unscheduled = o.putArray("podsUnscheduled");
+    n.pods().stream().filter(p -> p.placement() == Placement.UNSCHEDULED).forEach(p -> unscheduled.add(p.key()));
     o.put("containers", n.containers().size());
     o.put("sandboxes", n.containers().stream().filter(c -> c.role() == Role.SANDBOX).count());
     o.put("appContainers", n.containers().stream().filter(c -> c.role() == Role.APP).count());
@@ -129,21 +146,21 @@ public final class ReportModel {
     o.put("otherContainers", n.containers().stream()
         .filter(c -> c.role() == Role.INIT || c.role() == Role.EPHEMERAL).count());
     ArrayNode without = o.putArray("podsWithoutContainers");
-    n.pods().stream().filter(p -> p.containerIds().isEmpty()).forEach(p -> {
+    here.stream().filter(p -> p.containerIds().isEmpty()).forEach(p -> {
       ObjectNode po = without.addObject();
       po.put("key", p.key());
       po.put("status", p.status());
     });
     ArrayNode namespaces = o.putArray("namespaces");
-    n.pods().stream().map(Pod::namespace).filter(java.util.Objects::nonNull).distinct().sorted()
+    here.stream().map(Pod::namespace).filter(java.util.Objects::nonNull).distinct().sorted()
         .forEach(namespaces::add);
     ObjectNode qos = o.putObject("qos");
     for (QosClass q : QosClass.values()) {
       ArrayNode names = qos.putArray(q.label());
-      n.pods().stream().filter(p -> p.qosClass() == q).forEach(p -> names.add(p.key()));
+      here.stream().filter(p -> p.qosClass() == q).forEach(p -> names.add(p.key()));
     }
     ArrayNode unknown = qos.putArray("unknown");
-    n.pods().stream().filter(p -> p.qosClass() == null).forEach(p -> unknown.add(p.key()));
+    here.stream().filter(p -> p.qosClass() == null).forEach(p -> unknown.add(p.key()));
     ObjectNode sev = o.putObject("findings");
     for (Severity s : Severity.values()) {
       sev.put(s.label(), a.findings().stream().filter(f -> f.severity() == s).count());
@@ -159,6 +176,9 @@ public final class ReportModel {
     o.put("apiUid", p.apiUid());
     o.put("qosClass", p.qosClass() == null ? null : p.qosClass().label());
     o.put("apiQosClass", p.apiQosClass() == null ? null : p.apiQosClass().label());
+    o.put("qosReason", p.qosReason());
+    o.put("node", p.nodeName());
+    o.put("placement", p.placement().label());
     o.put("static", p.isStatic());
     o.put("staticReason", p.staticReason());
     o.put("phase", p.phase());
@@ -192,6 +212,8 @@ public final class ReportModel {
     o.put("attempt", c.attempt());
     o.put("restarts", c.restarts());
     o.put("image", c.image());
+    o.put("imageId", c.imageId());
+    o.put("sandboxId", c.sandboxId());
     o.put("imageNote", e == null ? null : e.imageNote());
     if (e == null || e.component() == null) {
       o.putNull("component");
@@ -230,6 +252,8 @@ public final class ReportModel {
       ps.add(po);
     }
     o.set("rootfs", rootfs(c.rootfs()));
+    ObjectNode inferred = o.putObject("inferred");
+    c.inferred().forEach(inferred::put);
     o.set("evidence", evidence(c.evidence()));
     return o;
   }

@@ -108,12 +108,24 @@ public final class KubePodsJsonParser {
     Owner owner = m.ownerReferences() == null || m.ownerReferences().isEmpty() ? null : m.ownerReferences().get(0);
     Status s = pod.status() == null ? new Status(null, null, null) : pod.status();
     JsonNode status = node.path("status");
-    return new KubePod(t.ref(index), m.namespace(), m.name(), m.uid(),
-        pod.spec() == null ? null : pod.spec().nodeName(), s.phase(), s.qosClass(), s.startTime(),
-        owner == null ? null : owner.kind(), owner == null ? null : owner.name(), m.annotations(),
+    Spec spec = pod.spec() == null ? new Spec(null) : pod.spec();
+    return new KubePod(t.ref(index), m.namespace(), m.name(), m.uid(), spec.nodeName(), s.phase(), s.qosClass(),
+        s.startTime(), owner == null ? null : owner.kind(), owner == null ? null : owner.name(), m.annotations(),
+        names(node.path("spec").path("containers")), names(node.path("spec").path("initContainers")),
         statuses(status.path("containerStatuses"), index, located, t, issues),
         statuses(status.path("initContainerStatuses"), index, located, t, issues),
         statuses(status.path("ephemeralContainerStatuses"), index, located, t, issues));
+  }
+
+  /** The {@code name} of each object of a spec's container list; anything else in the list is passed over. */
+  private static List<String> names(JsonNode list) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode n : list) {
+      if (n.path("name").isTextual()) {
+        out.add(n.path("name").asText());
+      }
+    }
+    return out;
   }
 
   private static List<KubeContainerStatus> statuses(JsonNode array, int podIndex, LocatedJson located, TextBlock t,

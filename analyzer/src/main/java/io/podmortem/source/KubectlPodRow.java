@@ -7,6 +7,7 @@ import io.podmortem.model.SourceRef;
  *
  * @param restarts the count of RESTARTS (without the {@code (5m ago)} part)
  * @param lastRestart the {@code 5m ago} part of RESTARTS, or null
+ * @param node the NODE cell as printed, {@code <none>} for a pod not scheduled yet; null without a NODE column
  */
 public record KubectlPodRow(
     SourceRef ref,

@@ -99,7 +99,8 @@ public final class KubectlPodsParser {
     }
     return new KubectlPodRow(t.ref(i), cell(header, cells, "NAMESPACE"), cell(header, cells, "NAME"),
         cell(header, cells, "READY"), cell(header, cells, "STATUS"), restarts, lastRestart,
-        cell(header, cells, "AGE"), cell(header, cells, "IP"), cell(header, cells, "NODE"));
+        cell(header, cells, "AGE"), cell(header, cells, "IP"),
+        header.indexOf("NODE") < 0 ? null : cells.get(header.indexOf("NODE")));
   }
 
   /** The cell under {@code name}, or null when the table lacks the column or shows {@code <none>}. */

@@ -48,7 +48,8 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <h2>Summary</h2>
 <ul>
 <li><b>Node</b> ${node.hostname!"(hostname not shown)"}<@ev node "hostname"/>: ${node.processes} processes: ${node.kernelThreads} kernel threads, ${node.hostProcesses} host processes (${node.runtimeShims} of them container runtime shims), ${node.containerProcesses} processes inside containers.</li>
-<li><b>Pods</b>: ${summary.pods} known, ${summary.podsWithContainers} with containers on this node.</li>
+<li><b>Node name</b>: <#if node.name??>${node.name}<#else>unknown</#if>, since ${node.nameReason}<@ev node "nodeName"/><#list node.nameDisagreements as d> <span class="sev-low">Disagreeing: ${d}.</span></#list></li>
+<li><b>Pods</b>: ${summary.pods} of this node, ${summary.podsWithContainers} with containers on it.<#if summary.podsOnOtherNodes gt 0> ${summary.podsOnOtherNodes} pod<#if summary.podsOnOtherNodes gt 1>s</#if> of the cluster run<#if summary.podsOnOtherNodes == 1>s</#if> on other nodes (<#list summary.otherNodes as nd, k>${nd} ${k}<#sep>, </#list>): the API lists them, and they are no concern of this node's.</#if><#if summary.unmatchedNodes?has_content> Pods on <#list summary.unmatchedNodes as nd, k>${nd} (${k})<#sep>, </#list> are not counted: which of these nodes this one is cannot be told.</#if><#if summary.podsUnscheduled?has_content> ${summary.podsUnscheduled?size} <#if summary.podsUnscheduled?size gt 1>are<#else>is</#if> not scheduled on any node yet: <#list summary.podsUnscheduled as p><#if p?index == 20>…<#break></#if>${p}<#sep>, </#list>.</#if></li>
 <li><b>Containers</b>: ${summary.containers}: ${summary.sandboxes} sandboxes and ${summary.appContainers} app containers<#if summary.otherContainers gt 0>, ${summary.otherContainers} init or ephemeral</#if><#if summary.plainContainers gt 0>, ${summary.plainContainers} not managed by Kubernetes</#if>.</li>
 <#if summary.sandboxes gt 0>
 <li><b>Why more containers than pods</b>: Kubernetes gives every pod one sandbox (pause) container that holds the pod's network and IPC namespaces, then starts each of the pod's app containers inside them: ${summary.sandboxes} sandboxes + ${summary.appContainers} app containers<#if summary.otherContainers gt 0> + ${summary.otherContainers} init or ephemeral</#if><#if summary.plainContainers gt 0> + ${summary.plainContainers} not managed by Kubernetes</#if> = ${summary.containers}.</li>
@@ -102,14 +103,15 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 
 <section id="pods">
 <h2>Pods and their containers</h2>
-<#list pods as p>
+<#list pods?filter(p -> p.placement == "this-node" || p.placement == "unknown") as p>
 <div class="pod filterable" id="p-${(p.namespace!"")?replace("[^A-Za-z0-9_.-]", "_", "r")}-${(p.name!p.uid!"")?replace("[^A-Za-z0-9_.-]", "_", "r")}" data-ns="${p.namespace!""}">
 <h3>${p.namespace!"?"}/${p.name!("pod " + (p.uid!"?"))}</h3>
 <dl class="facts">
 <dt>UID</dt><dd class="mono"><@v p.uid/><@ev p "uid"/></dd>
 <dt>Kind</dt><dd><#if p.static??><#if p.static>static pod<#else>API pod</#if><#else>unknown</#if>: ${p.staticReason}</dd>
 <#if p.owner??><dt>Owner</dt><dd>${p.owner.kind}<#if p.owner.name??> ${p.owner.name}</#if> (${p.owner.reason})<@ev p "owner"/></dd></#if>
-<dt>QoS class</dt><dd><@v p.qosClass/><#if p.cgroup??> <span class="mono">${p.cgroup}</span></#if><@ev p "qosClass"/></dd>
+<dt>QoS class</dt><dd><@v p.qosClass/><#if p.cgroup??> <span class="mono">${p.cgroup}</span></#if><#if p.qosReason?? && !p.cgroup??> <span class="na">(from ${p.qosReason})</span></#if><@ev p "qosClass"/></dd>
+<#if p.node?? && p.placement == "unknown"><dt>Node</dt><dd>${p.node} <span class="na">(whether that is this node is unknown)</span></dd></#if>
 <dt>Status</dt><dd><@v p.status/><#if p.ready??> (${p.ready} ready)</#if><#if p.phase??>, phase ${p.phase}</#if><@ev p "status"/></dd>
 </dl>
 <#if p.uid?? && containersByPod[p.uid]??><#list containersByPod[p.uid] as c><@card c/></#list></#if>
@@ -130,19 +132,19 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <dl class="facts">
 <dt>ID</dt><dd class="mono"><@v c.id/><@ev c "id"/></dd>
 <dt>Name</dt><dd class="mono"><@v c.name/><@ev c "name"/></dd>
-<dt>Role</dt><dd>${c.role}<#if c.role == "sandbox" && !c.component??>: the pod's pause container. It holds the network, IPC and UTS namespaces the app containers join, and reaps their orphaned processes.</#if></dd>
+<dt>Role</dt><dd>${c.role}<#if c.role == "sandbox" && !c.component??>: the pod's pause container. It holds the network, IPC and UTS namespaces the app containers join, and reaps their orphaned processes.</#if><#if c.inferred.role??> <span class="na">(${c.inferred.role})</span></#if><@ev c "role"/></dd>
 <#if c.component??><dt>What it is</dt><dd>${c.component.what} <span class="na">(recognised by ${c.component.recognisedBy})</span></dd></#if>
 <dt>Image</dt><dd class="mono"><@v c.image/><@ev c "image"/><#if c.imageNote??> <span>${c.imageNote}</span></#if></dd>
 <dt>Command</dt><dd class="mono"><@v c.command/><@ev c "command"/></dd>
 <dt>Attempt</dt><dd><@v c.attempt/><#if c.status??>, status ${c.status}</#if><@ev c "status"/></dd>
 <#if c.state??><dt>State</dt><dd>${c.state.status!"?"}<#if c.state.exitCode?? && !c.state.running>, exit code ${c.state.exitCode}</#if><#if c.state.oomKilled>, OOM-killed</#if><#if c.state.startedAt??>, started ${c.state.startedAt}</#if><#if c.state.finishedAt??>, finished ${c.state.finishedAt}</#if><#if c.state.user?has_content>, user ${c.state.user}</#if></dd></#if>
-<dt>QoS / cgroup</dt><dd><@v c.qosClass/> <span class="mono"><@v c.cgroup/></span><@ev c "cgroup"/></dd>
+<dt>QoS / cgroup</dt><dd><@v c.qosClass/><#if c.inferred.qosClass??> <span class="na">(${c.inferred.qosClass})</span><@ev c "qosClass"/></#if> <span class="mono"><@v c.cgroup/></span><@ev c "cgroup"/></dd>
 <#if c.shim??><dt>Shim</dt><dd class="mono"><#if c.shim.pid??>${c.shim.pid} </#if>${c.shim.command}<@ev c.shim "command"/></dd></#if>
 <#if c.rootfs??>
 <#if c.rootfs.path??><dt>Root fs</dt><dd class="mono">${c.rootfs.path}<@ev c.rootfs "path"/></dd></#if>
 <#if c.rootfs.upperDir??><dt>Upper dir</dt><dd class="mono">${c.rootfs.upperDir}<@ev c.rootfs "upperDir"/></dd></#if>
 <#if c.rootfs.entries??><dt>Entries</dt><dd>${c.rootfs.entries}<@ev c.rootfs "entries"/></dd></#if>
-<#if c.rootfs.os??><dt>OS</dt><dd>${c.rootfs.os}<@ev c.rootfs "os"/></dd></#if>
+<#if c.rootfs.os??><dt>OS</dt><dd>${c.rootfs.os}<#if c.inferred.os??> <span class="na">(${c.inferred.os})</span></#if><@ev c.rootfs "os"/></dd></#if>
 <#if c.rootfs.binary??><dt>Binary</dt><dd><span class="mono">${c.rootfs.binary}</span>: <#if c.rootfs.staticBinary?? && c.rootfs.staticBinary>statically linked, needs no libraries from the image<#else>${c.rootfs.binaryDescription!""}</#if><@ev c.rootfs "binary"/></dd></#if>
 </#if>
 </dl>

@@ -19,7 +19,8 @@
 ## Summary
 
 - **Node** ${node.hostname!"(hostname not shown)"}<@ev node "hostname"/>: ${node.processes} processes: ${node.kernelThreads} kernel threads, ${node.hostProcesses} host processes (${node.runtimeShims} of them container runtime shims), ${node.containerProcesses} processes inside containers.
-- **Pods**: ${summary.pods} known, ${summary.podsWithContainers} with containers on this node.
+- **Node name**: <#if node.name??>${node.name}<#else>unknown</#if>, since ${node.nameReason}<@ev node "nodeName"/><#list node.nameDisagreements as d> Disagreeing: ${d}.</#list>
+- **Pods**: ${summary.pods} of this node, ${summary.podsWithContainers} with containers on it.<#if summary.podsOnOtherNodes gt 0> ${summary.podsOnOtherNodes} pod<#if summary.podsOnOtherNodes gt 1>s</#if> of the cluster run<#if summary.podsOnOtherNodes == 1>s</#if> on other nodes (<#list summary.otherNodes as nd, k>${nd} ${k}<#sep>, </#list>): the API lists them, and they are no concern of this node's.</#if><#if summary.unmatchedNodes?has_content> Pods on <#list summary.unmatchedNodes as nd, k>${nd} (${k})<#sep>, </#list> are not counted: which of these nodes this one is cannot be told.</#if><#if summary.podsUnscheduled?has_content> ${summary.podsUnscheduled?size} <#if summary.podsUnscheduled?size gt 1>are<#else>is</#if> not scheduled on any node yet: <#list summary.podsUnscheduled as p><#if p?index == 20>…<#break></#if>${p}<#sep>, </#list>.</#if>
 - **Containers**: ${summary.containers}: ${summary.sandboxes} sandboxes and ${summary.appContainers} app containers<#if summary.otherContainers gt 0>, ${summary.otherContainers} init or ephemeral</#if><#if summary.plainContainers gt 0>, ${summary.plainContainers} not managed by Kubernetes</#if>.
 <#if summary.sandboxes gt 0>
 - **Why more containers than pods**: Kubernetes gives every pod one sandbox (pause) container that holds the pod's network and IPC namespaces, then starts each of the pod's app containers inside them: ${summary.sandboxes} sandboxes + ${summary.appContainers} app containers<#if summary.otherContainers gt 0> + ${summary.otherContainers} init or ephemeral</#if><#if summary.plainContainers gt 0> + ${summary.plainContainers} not managed by Kubernetes</#if> = ${summary.containers}.
@@ -68,7 +69,7 @@ No findings.
 
 ## Pods
 
-<#list pods as p>
+<#list pods?filter(p -> p.placement == "this-node" || p.placement == "unknown") as p>
 ### ${p.namespace!"?"}/${p.name!("pod " + (p.uid!"?"))}
 
 - UID: <@v p.uid/><@ev p "uid"/>
@@ -76,7 +77,10 @@ No findings.
 <#if p.owner??>
 - Owner: ${p.owner.kind}<#if p.owner.name??> ${p.owner.name}</#if>: ${p.owner.reason}<@ev p "owner"/>
 </#if>
-- QoS class: <@v p.qosClass/><#if p.cgroup??>, cgroup ${p.cgroup}</#if><@ev p "qosClass"/>
+- QoS class: <@v p.qosClass/><#if p.cgroup??>, cgroup ${p.cgroup}<#elseif p.qosReason??> (from ${p.qosReason})</#if><@ev p "qosClass"/>
+<#if p.node?? && p.placement == "unknown">
+- Node: ${p.node} (whether that is this node is unknown)
+</#if>
 - Status: <@v p.status/><#if p.ready??> (${p.ready} ready)</#if><#if p.phase??>, phase ${p.phase}</#if><@ev p "status"/>
 - Containers: <#if p.containerIds?has_content><#list p.containerIds as id>${id[0..*12]}<#sep>, </#list><#else>none on this node</#if>
 
@@ -88,7 +92,7 @@ No findings.
 
 - ID: <@v c.id/><@ev c "id"/>
 - Name: <@v c.name/><@ev c "name"/>
-- Role: ${c.role}<#if c.role == "sandbox">: the pod's pause container. It holds the network, IPC and UTS namespaces the app containers join, and reaps their orphaned processes.</#if>
+- Role: ${c.role}<#if c.role == "sandbox">: the pod's pause container. It holds the network, IPC and UTS namespaces the app containers join, and reaps their orphaned processes.</#if><#if c.inferred.role??> (${c.inferred.role})</#if><@ev c "role"/>
 <#if c.component??>
 - What it is: ${c.component.name}: ${c.component.what} (recognised by ${c.component.recognisedBy})
 </#if>
@@ -98,7 +102,7 @@ No findings.
 <#if c.state??>
 - State: ${c.state.status!"?"}<#if c.state.exitCode?? && !c.state.running>, exit code ${c.state.exitCode}</#if><#if c.state.oomKilled>, OOM-killed</#if><#if c.state.startedAt??>, started ${c.state.startedAt}</#if><#if c.state.finishedAt??>, finished ${c.state.finishedAt}</#if><#if c.state.user?has_content>, user ${c.state.user}</#if>
 </#if>
-- QoS class: <@v c.qosClass/>; cgroup: <@v c.cgroup/><@ev c "cgroup"/>
+- QoS class: <@v c.qosClass/><#if c.inferred.qosClass??> (${c.inferred.qosClass})<@ev c "qosClass"/></#if>; cgroup: <@v c.cgroup/><@ev c "cgroup"/>
 <#if c.shim??>
 - Shim: <#if c.shim.pid??>pid ${c.shim.pid} </#if>${c.shim.command}<@ev c.shim "command"/>
 </#if>
@@ -126,7 +130,7 @@ ${""?left_pad(2 + [pr.depth, 24]?min * 2)}- <#if pr.exec>**exec session** </#if>
   - Entries: ${c.rootfs.entries}<@ev c.rootfs "entries"/>
 </#if>
 <#if c.rootfs.os??>
-  - OS: ${c.rootfs.os}<@ev c.rootfs "os"/>
+  - OS: ${c.rootfs.os}<#if c.inferred.os??> (${c.inferred.os})</#if><@ev c.rootfs "os"/>
 </#if>
 <#if c.rootfs.binary??>
   - ${c.rootfs.binary}: <#if c.rootfs.staticBinary?? && c.rootfs.staticBinary>statically linked, needs no libraries from the image<#else>${c.rootfs.binaryDescription!""}</#if><@ev c.rootfs "binary"/>

@@ -121,4 +121,30 @@ class KubePodsJsonParserTest {
     assertThat(KubePodsJsonParser.looksLike(Fixtures.load("crictl-ps/ps-json-complete.json"))).isFalse();
     assertThat(KubePodsJsonParser.looksLike(Fixtures.load("docker-inspect/engine-20.10-three.json"))).isFalse();
   }
+
+  /** A real pod (replicatedhq/troubleshoot fixture) whose init container crash-loops: the spec names it. */
+  @Test
+  void parse_specInitContainers_nameTheInitContainers_apartFromTheStatuses() {
+    List<KubePod> pods = KubePodsJsonParser.parse(
+        Fixtures.load("kubectl-pods-json/troubleshoot-message-pod-init-crashloop-backoff.json"), ParseIssues.bounded(10));
+
+    assertThat(pods).singleElement().satisfies(p -> {
+      assertThat(p.name()).isEqualTo("init-demo2");
+      assertThat(p.nodeName()).isEqualTo("minikube");
+      assertThat(p.initContainerNames()).containsExactly("install");
+      assertThat(p.containerNames()).containsExactly("nginx");
+    });
+  }
+
+  /** A real unschedulable pod (replicatedhq/troubleshoot fixture): Pending, with no spec.nodeName. */
+  @Test
+  void parse_unschedulablePod_hasNoNode() {
+    List<KubePod> pods = KubePodsJsonParser.parse(
+        Fixtures.load("kubectl-pods-json/troubleshoot-message-pending-pod-resources.json"), ParseIssues.bounded(10));
+
+    assertThat(pods).singleElement().satisfies(p -> {
+      assertThat(p.phase()).isEqualTo("Pending");
+      assertThat(p.nodeName()).isNull();
+    });
+  }
 }

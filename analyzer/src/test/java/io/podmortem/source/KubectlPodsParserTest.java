@@ -49,7 +49,7 @@ class KubectlPodsParserTest {
   }
 
   @Test
-  void parse_wideWithNoneAndRestartsAgo_mapsNoneToNull() {
+  void parse_wideWithNoneAndRestartsAgo_mapsNoneToNull_butKeepsNodeNoneAsUnscheduled() {
     List<String> lines = List.of(
         "NAME                           READY   STATUS     RESTARTS      AGE   IP       NODE     NOMINATED NODE   READINESS GATES",
         "posit-workbench-postgresql-0   1/1     Running    1 (72d ago)   72d   <none>   <none>   <none>           <none>",
@@ -61,7 +61,7 @@ class KubectlPodsParserTest {
     assertThat(table.rows()).extracting(KubectlPodRow::restarts, KubectlPodRow::lastRestart,
             KubectlPodRow::status, KubectlPodRow::ip, KubectlPodRow::node)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(1, "72d ago", "Running", null, null),
+            org.assertj.core.groups.Tuple.tuple(1, "72d ago", "Running", null, "<none>"),
             org.assertj.core.groups.Tuple.tuple(0, null, "Init:0/1", null, "node-1"));
   }
 

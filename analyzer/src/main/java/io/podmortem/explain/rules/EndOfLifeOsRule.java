@@ -40,7 +40,9 @@ public final class EndOfLifeOsRule implements Rule {
       }
       table.find(fs.osId(), fs.osVersion(), fs.os()).ifPresent(r -> {
         String note = r.note() == null ? "" : " (" + r.note() + ")";
-        String base = "Base OS " + (fs.os() != null ? fs.os() : r.name() + " " + r.cycle()) + ": " + r.name() + " "
+        String inferred = c.inferred().containsKey("os") ? " (inferred from another container of the same image)" : "";
+        String base = "Base OS " + (fs.os() != null ? fs.os() : r.name() + " " + r.cycle()) + inferred + ": "
+            + r.name() + " "
             + r.cycle() + " reached its end of life on " + r.eol() + note + " (eol.json, from " + table.sourceName()
             + ").";
         if (ctx.snapshotDate() == null) {
