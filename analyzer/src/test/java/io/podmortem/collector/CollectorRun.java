@@ -33,7 +33,8 @@ final class CollectorRun {
   /** Host tools the script may use; everything else (docker, crictl, ctr, kubectl, …) is absent unless stubbed. */
   private static final List<String> HOST_TOOLS = List.of("sh", "awk", "sed", "grep", "find", "stat", "tar", "gzip",
       "sha256sum", "date", "mktemp", "cat", "ls", "mkdir", "rm", "mv", "cp", "readlink", "sleep", "timeout", "wc",
-      "head", "tail", "tr", "cut", "sort", "uname", "hostname", "id", "ps", "file", "dirname", "env", "kill");
+      "head", "tail", "tr", "cut", "sort", "uname", "hostname", "id", "ps", "file", "dirname", "env", "kill",
+      "getconf");
 
   final Path dir;
   final Path bin;
@@ -41,6 +42,8 @@ final class CollectorRun {
   final Path tmp;
   final Map<String, String> env = new LinkedHashMap<>();
   final List<String> stubs = new ArrayList<>(List.of("docker", "crictl", "kubectl", "systemd-cgls"));
+  /** Busybox applets put first on PATH, before the stubs and host tools. */
+  final List<String> applets = new ArrayList<>();
 
   int exitCode;
   String stdout;
@@ -63,6 +66,34 @@ final class CollectorRun {
     env.put("TMPDIR", tmp.toString());
     env.put("LC_ALL", "C");
     env.put("PODMORTEM_MOUNTINFO", mountinfo.toString());
+  }
+
+  /** The busybox binary, where one is installed. */
+  static Optional<Path> busybox() {
+    return which("busybox");
+  }
+
+  /**
+   * Puts busybox's {@code applet} first on PATH (a link named so to busybox, which runs the applet its name says), as
+   * on a node whose tools are busybox's.
+   */
+  CollectorRun busyboxApplet(String applet) {
+    applets.add(applet);
+    return this;
+  }
+
+  /** A folder of links to busybox, one per applet, shared by all runs (outside @TempDir, which warns on links). */
+  static synchronized Path appletLinks(List<String> names) throws IOException {
+    Path busybox = busybox().orElseThrow(() -> new IllegalStateException("busybox is not installed"));
+    Path d = Files.createDirectories(Path.of("target/collector-busybox", String.join("-", names.stream().sorted()
+        .toList())).toAbsolutePath());
+    for (String name : names) {
+      Path link = d.resolve(name);
+      if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        Files.createSymbolicLink(link, busybox);
+      }
+    }
+    return d;
   }
 
   /** One folder of links to the allowed host tools, shared by all runs (outside @TempDir, which warns on links). */
@@ -109,7 +140,7 @@ final class CollectorRun {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
     pb.environment().clear();
-    pb.environment().put("PATH", bin + ":" + sys);
+    pb.environment().put("PATH", (applets.isEmpty() ? "" : appletLinks(applets) + ":") + bin + ":" + sys);
     pb.environment().putAll(env);
     Path errFile = dir.resolve("stderr.log");
     pb.redirectError(errFile.toFile());
