@@ -39,6 +39,8 @@ final class ContainerDraft {
   Role inferredRole;
   String rootfsPath;
   CgroupPlacement placement;
+  /** The pod its cgroup's pod UID names, with the name the API or kubectl gives it; set once pods are joined. */
+  PodRef joinedPod;
   /** The pod's QoS class, for a container whose own cgroup was not seen; set once the pods are joined. */
   QosClass podQos;
   String cgroup;
@@ -80,6 +82,8 @@ final class ContainerDraft {
       pod = labelPod;
       containerName = labelContainerName;
       attempt = labelAttempt;
+    } else if (joinedPod != null) {
+      pod = joinedPod;
     } else if (placement != null) {
       pod = new PodRef(null, null, placement.podUid());
     }
@@ -129,9 +133,11 @@ final class ContainerDraft {
     if (placement == null) {
       return Role.PLAIN;
     }
+    // ps args prints /pause; ps comm (sos's ps axo …,comm,cgroup) prints pause.
     boolean onlyPause = !processes.isEmpty() && processes.stream()
         .map(all::get)
-        .allMatch(p -> p.kind == ProcessKind.CONTAINER && p.row.command().equals("/pause"));
+        .allMatch(p -> p.kind == ProcessKind.CONTAINER && (p.row.command().equals("/pause")
+            || p.row.command().equals("pause")));
     return onlyPause ? Role.SANDBOX : Role.APP;
   }
 }

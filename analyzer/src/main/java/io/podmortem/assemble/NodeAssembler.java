@@ -84,6 +84,8 @@ public final class NodeAssembler {
     }
     CgroupTree tree = obs.cgroupTrees().stream().max(Comparator.comparingInt(t -> t.groups().size())).orElse(null);
     Map<String, PodAssembler.PodCgroup> podCgroups = cgroups(tree);
+    procCgroups.values().stream().sorted(Comparator.comparing(ProcCgroups.Located::ref))
+        .forEach(l -> processCgroup(l, podCgroups));
     conflicts.addAll(new PidMatcher().match(procs, tree));
     for (ProcessDraft p : procs) {
       if (p.kind == ProcessKind.CONTAINER && p.containerId != null && HEX.matcher(p.containerId).matches()) {
@@ -137,11 +139,21 @@ public final class NodeAssembler {
 
   /**
    * QoS is the pod's: a container whose own cgroup was not seen (an exited container, a replaced sandbox) takes
-   * its pod's class, citing where the pod's came from. True when any container took one.
+   * its pod's class, citing where the pod's came from; and a container known only by its cgroup takes its pod's
+   * name. True when any container changed.
    */
   private boolean podQos(List<Pod> pods) {
     boolean any = false;
     for (Pod p : pods) {
+      for (String id : p.containerIds()) {
+        ContainerDraft c = containers.get(id.substring(0, 12));
+        // A container known only by its cgroup knows its pod's UID; the pod's name comes from the API or kubectl.
+        if (c != null && c.dockershim == null && c.labelPod == null && p.name() != null) {
+          c.joinedPod = new PodRef(p.namespace(), p.name(), p.uid());
+          c.evidence.addAll("name", p.evidence().of("name"));
+          any = true;
+        }
+      }
       if (p.qosClass() == null) {
         continue;
       }
@@ -310,6 +322,35 @@ public final class NodeAssembler {
       }
     }
     return pods;
+  }
+
+  /**
+   * A process's own cgroup (/proc/<pid>/cgroup, or a ps CGROUP column) names its container, its pod and the pod's
+   * QoS class just as the cgroup tree does: for a node whose bundle has no tree, it is the only place they show.
+   */
+  private void processCgroup(ProcCgroups.Located l, Map<String, PodAssembler.PodCgroup> pods) {
+    CgroupPlacement pl = CgroupPaths.parse(l.path());
+    if (pl == null) {
+      return;
+    }
+    if (pl.containerId() == null || !HEX.matcher(pl.containerId()).matches()) {
+      pods.putIfAbsent(pl.podUid(), new PodAssembler.PodCgroup(pl.qos(), pl.podCgroup(), l.ref()));
+      return;
+    }
+    ContainerDraft c = draft(pl.containerId());
+    if (c.placement == null) {
+      c.placement = pl;
+      c.evidence.add("qosClass", l.ref()).add("id", l.ref());
+      if (c.runtime == null && pl.runtime() != null) {
+        c.runtime = pl.runtime().equals("cri-containerd") ? "containerd" : pl.runtime();
+      }
+    }
+    if (c.cgroup == null) {
+      int end = l.path().indexOf(pl.containerId());
+      int slash = end < 0 ? -1 : l.path().indexOf('/', end);
+      c.cgroup = slash < 0 ? l.path() : l.path().substring(0, slash);
+      c.evidence.add("cgroup", l.ref());
+    }
   }
 
   /** The draft for an ID: a 12-char prefix finds the container that a full ID named, and the other way round. */

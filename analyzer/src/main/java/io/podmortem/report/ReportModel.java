@@ -390,6 +390,7 @@ public final class ReportModel {
     o.put("entry", s.entry());
     o.put("line", s.line());
     o.put("format", s.format());
+    o.put("reason", s.reason());
     o.put("command", s.command());
     o.put("lines", s.lines());
     ArrayNode issues = o.putArray("issues");

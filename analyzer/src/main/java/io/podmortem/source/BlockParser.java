@@ -13,15 +13,15 @@ final class BlockParser {
   }
 
   /** Parses and records; returns the parsed value (a forest, a table, an os-release, …) or null. */
-  Object parse(TextBlock t, Format format) {
-    return parse(t, format, 0);
+  Object parse(TextBlock t, Recognition recognition) {
+    return parse(t, recognition, 0);
   }
 
-  /** As {@link #parse(TextBlock, Format)}, for a transcript segment whose prompt is at {@code promptLine}. */
-  Object parse(TextBlock t, Format format, int promptLine) {
+  /** As {@link #parse(TextBlock, Recognition)}, for a transcript segment whose prompt is at {@code promptLine}. */
+  Object parse(TextBlock t, Recognition recognition, int promptLine) {
     ParseIssues issues = ParseIssues.bounded(MAX_ISSUES);
-    Object value = switch (format) {
-      case PS_FOREST -> add(out.forests, new PsForestParser().parse(t, issues));
+    Object value = switch (recognition.format()) {
+      case PS_FOREST -> forest(new PsForestParser().parse(t, issues));
       case DOCKER_PS -> add(out.dockerPs, new DockerPsParser().parse(t, issues));
       case KUBECTL_PODS -> add(out.kubectlPods, new KubectlPodsParser().parse(t, issues));
       case SYSTEMD_CGLS -> add(out.cgroupTrees, CglsParser.parse(t, issues));
@@ -41,12 +41,23 @@ final class BlockParser {
       case LISTING -> ListingParser.parse(t, issues);
       default -> null;
     };
-    record(t, format, issues, promptLine);
+    record(t, recognition, issues, promptLine);
     return value;
   }
 
-  void record(TextBlock t, Format format, ParseIssues issues, int promptLine) {
-    out.sources.add(new SourceInfo(t.entry(), promptLine, format.label(), t.command(), t.size(), issues.list()));
+  void record(TextBlock t, Recognition recognition, ParseIssues issues, int promptLine) {
+    out.sources.add(new SourceInfo(t.entry(), promptLine, recognition.format().label(), recognition.reason(),
+        t.command(), t.size(), issues.list()));
+  }
+
+  /** A ps table with a CGROUP column places each process in its cgroup, as /proc/<pid>/cgroup does. */
+  private PsForest forest(PsForest f) {
+    out.forests.add(f);
+    ProcCgroups placed = ProcCgroupParser.fromPs(f);
+    if (placed != null) {
+      out.procCgroups.add(placed);
+    }
+    return f;
   }
 
   private static <T> java.util.List<T> addAll(java.util.List<T> list, java.util.List<T> values) {

@@ -50,13 +50,18 @@ public final class CglsParser {
 
   /** True when the block starts like systemd-cgls output: its header, {@code -.slice}, or tree lines only. */
   public static boolean looksLike(TextBlock t) {
+    return evidence(t) != null;
+  }
+
+  /** What makes the block a systemd-cgls tree, in a clause; null when it is not one. */
+  static String evidence(TextBlock t) {
     int first = t.firstNonBlank();
     if (first < 0) {
-      return false;
+      return null;
     }
     String line = t.lines().get(first);
     if (HEADER.matcher(line).matches() || line.strip().equals("-.slice")) {
-      return true;
+      return "its first line is systemd-cgls's header (" + ParseIssues.quote(line.strip()) + ")";
     }
     int checked = 0;
     for (int i = first; i < t.size() && checked < 20; i++) {
@@ -69,11 +74,12 @@ public final class CglsParser {
       // pstree -A draws with the same ASCII glyphs, but joins names with "---" and "-+-".
       boolean pstree = p.ascii() && (text.contains("---") || text.contains("-+-"));
       if (!p.branch() || pstree || !(PROCESS.matcher(text).matches() || GROUP.matcher(text).matches())) {
-        return false;
+        return null;
       }
       checked++;
     }
-    return checked > 0;
+    return checked > 0 ? "its first " + checked + " lines are all cgroup tree lines, drawn as systemd-cgls draws them"
+        : null;
   }
 
   /** Parses the tree; bad lines are recorded in {@code issues} and skipped. */

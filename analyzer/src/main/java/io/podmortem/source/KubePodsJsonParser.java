@@ -65,11 +65,12 @@ public final class KubePodsJsonParser {
     }
     boolean pod = false;
     boolean podShaped = false;
-    for (int i = first; i < Math.min(t.size(), first + 400); i++) {
+    for (int i = first; i < t.size(); i++) {
       String l = t.lines().get(i).replace(" ", "");
       pod |= l.contains("\"kind\":\"Pod\"") || l.contains("\"kind\":\"PodList\"");
-      podShaped |= l.contains("\"containerStatuses\":") || l.contains("\"containers\":[{")
-          || l.contains("\"containers\":[");
+      // managedFields (kubectl 1.18+) come before spec and can fill the head: their f: keys are the pod's too.
+      podShaped |= l.contains("\"containerStatuses\":") || l.contains("\"containers\":[")
+          || l.contains("\"f:containerStatuses\":") || l.contains("\"f:containers\":");
     }
     return pod && podShaped;
   }

@@ -18,6 +18,8 @@ public final class ProcCgroupParser {
   /** Example match: {@code 11414 9:name=systemd:/kubepods/pod3f…/bf0a…}. */
   private static final Pattern LINE = Pattern.compile(
       "^(?<pid>\\d{1,10}) (?<hierarchy>\\d+):(?<controllers>[^:]*):(?<path>/.*)$");
+  /** One line of /proc/<pid>/cgroup. Example match: {@code 3:cpu,cpuacct:/kubepods/pod3f…/bf0a…}. */
+  private static final Pattern ENTRY = Pattern.compile("^(?<hierarchy>\\d{1,4}):(?<controllers>[^:]*):(?<path>/.*)$");
   /** A path segment that names a container. */
   private static final Pattern CONTAINER = Pattern.compile("[0-9a-f]{64}");
 
@@ -70,6 +72,34 @@ public final class ProcCgroupParser {
       }
     }
     return new ProcCgroups(t.entry(), best);
+  }
+
+  /**
+   * The cgroups of each process of a ps table's CGROUP column ({@code ps -o cgroup}): the lines of
+   * {@code /proc/<pid>/cgroup} joined by commas, {@code -} for a kernel thread. Example values:
+   * {@code 12:pids:/kubepods/besteffort/pod3f…/bf0a…,11:memory:/…,3:cpu,cpuacct:/…} and {@code 0::/init.scope}.
+   * Null when no row has one.
+   */
+  public static ProcCgroups fromPs(PsForest forest) {
+    Map<Integer, ProcCgroups.Located> best = new HashMap<>();
+    for (PsRow row : forest.rows()) {
+      if (row.pid() == null || row.cgroup() == null) {
+        continue;
+      }
+      int bestRank = -1;
+      // A controller list holds commas too (cpu,cpuacct): an entry starts only where digits and a colon follow.
+      for (String entry : row.cgroup().split(",(?=\\d{1,4}:)")) {
+        Matcher m = ENTRY.matcher(entry);
+        if (m.matches()) {
+          int r = rank(m.group("hierarchy"), m.group("controllers"), m.group("path"));
+          if (r > bestRank) {
+            bestRank = r;
+            best.put(row.pid(), new ProcCgroups.Located(m.group("path"), row.ref()));
+          }
+        }
+      }
+    }
+    return best.isEmpty() ? null : new ProcCgroups(forest.entry(), best);
   }
 
   /** A path naming a container says most; then cgroup v2's unified line; then name=systemd; then any. */

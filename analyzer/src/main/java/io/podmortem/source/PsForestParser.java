@@ -36,12 +36,17 @@ public final class PsForestParser {
 
   /** True for a ps header line first, or for lines that all read as a headerless forest. */
   public static boolean looksLike(TextBlock t) {
+    return evidence(t) != null;
+  }
+
+  /** What makes the block a ps listing, in a clause; null when it is not one. */
+  static String evidence(TextBlock t) {
     int first = t.firstNonBlank();
     if (first < 0) {
-      return false;
+      return null;
     }
     if (PsLayout.fromHeader(t.lines().get(first)) != null) {
-      return true;
+      return "its first line is a ps header (" + ParseIssues.quote(t.lines().get(first).strip()) + ")";
     }
     int matched = 0;
     for (int i = first; i < t.size() && matched < SNIFF_LINES; i++) {
@@ -50,11 +55,11 @@ public final class PsForestParser {
         continue;
       }
       if (!HEADERLESS_ROW.matcher(line).matches()) {
-        return false;
+        return null;
       }
       matched++;
     }
-    return matched >= 2;
+    return matched >= 2 ? "its first " + matched + " lines all read as rows of a headerless ps forest" : null;
   }
 
   public PsForest parse(TextBlock t, ParseIssues issues) {
@@ -84,11 +89,16 @@ public final class PsForestParser {
       }
     }
     List<Parsed> parsed = new ArrayList<>();
+    // One row per thread (ps m, ps -L): the threads fold into their process, the first row of its PID.
+    boolean threadRows = layout.indexOf("LWP") >= 0 || layout.indexOf("SPID") >= 0 || layout.indexOf("TID") >= 0
+        || layout.trailing().contains("LWP");
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
     for (int k = 0; k < read.size(); k++) {
       Parsed p = toParsed(t, indexes.get(k), layout, read.get(k), aligned, issues);
-      if (p != null) {
-        parsed.add(p);
+      if (p == null || p.thread || (threadRows && p.pid != null && !seen.add(p.pid))) {
+        continue;
       }
+      parsed.add(p);
     }
     boolean art = parsed.stream().anyMatch(p -> p.depth > 0);
     if (art) {
@@ -99,7 +109,7 @@ public final class PsForestParser {
     List<PsRow> rows = new ArrayList<>(parsed.size());
     for (Parsed p : parsed) {
       rows.add(new PsRow(t.ref(p.index), p.depth, p.parent, p.pid, p.ppid, p.user, p.stat,
-          p.command, KERNEL_THREAD.matcher(p.command).matches(), p.started));
+          p.command, KERNEL_THREAD.matcher(p.command).matches(), p.started, p.cgroup));
     }
     return new PsForest(t.entry(), rows);
   }
@@ -115,6 +125,8 @@ public final class PsForestParser {
     final String stat;
     final String command;
     String started;
+    String cgroup;
+    boolean thread;
 
     Parsed(int index, int depth, Integer pid, Integer ppid, String user, String stat, String command) {
       this.index = index;
@@ -152,12 +164,28 @@ public final class PsForestParser {
     int userCol = layout.userIndex();
     int statCol = layout.indexOf("STAT") >= 0 ? layout.indexOf("STAT") : layout.indexOf("S");
     ForestArt.Measure art = ForestArt.measure(line, aligned ? cells.aligned() : cells.afterSeparator());
-    Parsed p = new Parsed(i, art.depth(), ids[0], ids[1],
-        userCol < 0 ? null : cells.values()[userCol],
-        statCol < 0 ? null : cells.values()[statCol],
-        line.substring(art.textStart()));
+    String text = line.substring(art.textStart());
+    String[] after = new String[layout.trailing().size()];
+    for (int k = after.length - 1; k >= 0; k--) {
+      String rest = text.stripTrailing();
+      int cut = rest.lastIndexOf(' ');
+      if (cut < 0) {
+        issues.add(t, i, 0, "expected a " + layout.trailing().get(k) + " column after the command in "
+            + ParseIssues.quote(line));
+        return null;
+      }
+      after[k] = rest.substring(cut + 1);
+      text = rest.substring(0, cut);
+    }
+    String user = userCol < 0 ? null : cells.values()[userCol];
+    String stat = statCol < 0 ? null : cells.values()[statCol];
+    Parsed p = new Parsed(i, art.depth(), ids[0], ids[1], user, stat, text.stripTrailing());
+    // ps m prints a thread row after each process: '-' for the PID, and the process's row has STAT '-'.
+    p.thread = layout.indexOf("PID") >= 0 && cells.values()[layout.indexOf("PID")].equals("-");
     int startCol = Math.max(layout.indexOf("STARTED"), layout.indexOf("LSTART"));
     p.started = startCol < 0 ? null : cells.values()[startCol];
+    int cgroupCol = layout.trailing().indexOf("CGROUP");
+    p.cgroup = cgroupCol < 0 || after[cgroupCol].equals("-") ? null : after[cgroupCol];
     return p;
   }
 

@@ -6,10 +6,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The columns of a {@code ps} listing: the names before the command column, and where the command
- * column starts in the header (or -1 for a headerless listing).
+ * The columns of a {@code ps} listing: the names before the command column, where the command column starts in
+ * the header (or -1 for a headerless listing), and the names of the single-word columns that follow the command
+ * (sos runs {@code ps axo pid,ppid,user,group,lwp,nlwp,start_time,comm,cgroup}: CGROUP comes after COMMAND).
  */
-record PsLayout(List<String> columns, int commandOffset) {
+record PsLayout(List<String> columns, int commandOffset, List<String> trailing) {
   /** Column names that end a ps header and take the rest of the line. */
   private static final Set<String> COMMAND_NAMES = Set.of("CMD", "COMMAND", "ARGS");
 
@@ -17,6 +18,14 @@ record PsLayout(List<String> columns, int commandOffset) {
   private static final Set<String> KEY_NAMES = Set.of("PID", "PPID", "USER", "UID", "STAT", "S");
 
   static final Set<String> USER_NAMES = Set.of("USER", "UID", "RUSER", "EUSER", "RUID", "EUID");
+
+  /**
+   * Columns that may follow the command: their cells are single words, so a row's last words are theirs and the
+   * command is what comes before. A column whose cells can hold spaces (lstart's STARTED) may not.
+   */
+  private static final Set<String> TRAILING_NAMES = Set.of("CGROUP", "PID", "PPID", "PGID", "SID", "LWP", "NLWP",
+      "SPID", "TID", "USER", "UID", "GROUP", "GID", "STAT", "S", "TIME", "ELAPSED", "START", "RSS", "VSZ", "SZ",
+      "NI", "PRI", "PSR", "%CPU", "%MEM", "TTY", "TT", "WCHAN", "F", "CLS", "ADDR");
 
   /**
    * One ps header name, as procps prints them.
@@ -27,11 +36,12 @@ record PsLayout(List<String> columns, int commandOffset) {
 
   PsLayout {
     columns = List.copyOf(columns);
+    trailing = List.copyOf(trailing);
   }
 
   /** The layout of {@code ps faxno user,stat,cmd} printed without its header. */
   static PsLayout headerless() {
-    return new PsLayout(List.of("USER", "STAT"), -1);
+    return new PsLayout(List.of("USER", "STAT"), -1, List.of());
   }
 
   boolean hasHeader() {
@@ -54,6 +64,7 @@ record PsLayout(List<String> columns, int commandOffset) {
   /** Reads a ps header line, or returns null when the line is not one. */
   static PsLayout fromHeader(String line) {
     List<String> names = new ArrayList<>();
+    List<String> trailing = new ArrayList<>();
     int commandOffset = -1;
     int i = 0;
     while (i < line.length()) {
@@ -71,19 +82,20 @@ record PsLayout(List<String> columns, int commandOffset) {
       if (!HEADER_NAME.matcher(name).matches()) {
         return null;
       }
-      if (COMMAND_NAMES.contains(name)) {
+      if (commandOffset >= 0) {
+        if (!TRAILING_NAMES.contains(name)) {
+          return null;
+        }
+        trailing.add(name);
+      } else if (COMMAND_NAMES.contains(name)) {
         commandOffset = start;
-        // The command is the last column: anything after it in the header is not ours to read.
-        break;
+      } else {
+        names.add(name);
       }
-      names.add(name);
     }
-    if (commandOffset < 0 || line.substring(commandOffset).strip().contains(" ")) {
+    if (commandOffset < 0 || names.stream().noneMatch(KEY_NAMES::contains)) {
       return null;
     }
-    if (names.stream().noneMatch(KEY_NAMES::contains)) {
-      return null;
-    }
-    return new PsLayout(names, commandOffset);
+    return new PsLayout(names, commandOffset, trailing);
   }
 }

@@ -13,6 +13,8 @@ import io.podmortem.model.SourceRef;
  * @param command the command without the forest art; kernel threads keep their brackets
  * @param kernelThread true for a {@code [name]} row
  * @param started the STARTED column as given ({@code lstart}: {@code Thu Nov 26 22:25:45 2026}), or null
+ * @param cgroup the CGROUP column as given (v1: {@code 12:pids:/kubepods/…,11:memory:/…}; v2: {@code 0::/…}), or
+ *     null without one
  */
 public record PsRow(
     SourceRef ref,
@@ -24,4 +26,5 @@ public record PsRow(
     String stat,
     String command,
     boolean kernelThread,
-    String started) {}
+    String started,
+    String cgroup) {}

@@ -3,75 +3,78 @@ package io.podmortem.source;
 import java.util.List;
 
 /**
- * Decides what a block of text is, by its content. A command from a transcript prompt is only a hint: it is taken
- * when the content agrees, or for formats whose content alone says too little (a count, a path listing).
+ * Decides what a block of text is, by its content, and says why. Recognizers see a head sample (the first
+ * {@value #HEAD_LINES} lines), never the whole entry. A command from a transcript prompt is only a hint: it is
+ * taken when the content agrees, or for formats whose content alone says too little (a count, a path listing).
+ * Content that is known not to be for podmortem (a kernel symbol table, dmesg, a log) is recognised as such and
+ * left unread, so that no parser misreads it.
  */
 public final class Sniffer {
+  /** How many leading lines the recognizers see. */
+  static final int HEAD_LINES = 200;
 
   public Format sniff(TextBlock t, boolean wholeEntry) {
+    return recognise(t, wholeEntry).format();
+  }
+
+  public Recognition recognise(TextBlock t, boolean wholeEntry) {
     int first = t.firstNonBlank();
     if (first < 0) {
-      return Format.EMPTY;
+      return Recognition.of(Format.EMPTY, "no line holds text");
     }
-    if (ManifestParser.looksLike(t)) {
-      return Format.MANIFEST;
+    TextBlock head = t.size() <= first + HEAD_LINES ? t : t.slice(0, first + HEAD_LINES, t.command());
+    for (Formats.Registration r : Formats.DECISIVE) {
+      String evidence = r.evidence(head);
+      if (evidence != null) {
+        return Recognition.of(r.format(), evidence);
+      }
     }
-    if (DockerInspectParser.looksLike(t)) {
-      return Format.DOCKER_INSPECT;
+    if (wholeEntry && TranscriptParser.looksLike(head)) {
+      return Recognition.of(Format.TRANSCRIPT, "its first line is a shell prompt with a command");
     }
-    if (DockerPsJsonParser.looksLike(t)) {
-      return Format.DOCKER_PS_JSON;
-    }
-    if (wholeEntry && TranscriptParser.looksLike(t)) {
-      return Format.TRANSCRIPT;
+    String notRead = NotReadFormats.recognise(head);
+    if (notRead != null) {
+      return Recognition.of(Format.UNKNOWN, notRead);
     }
     Format hinted = hint(t.command());
-    if (hinted != null && looksLike(hinted, t)) {
-      return hinted;
+    if (hinted != null) {
+      for (Formats.Registration r : concat(Formats.BY_CONTENT, Formats.BY_HINT)) {
+        String evidence = r.format() == hinted ? r.evidence(head) : null;
+        if (evidence != null) {
+          return Recognition.of(hinted, "the command '" + t.command() + "' prints it, and the content agrees: "
+              + evidence);
+        }
+      }
     }
-    for (Format f : List.of(Format.CRI_PODS, Format.CRI_CONTAINERS, Format.KUBECTL_PODS_JSON, Format.LISTING, Format.ROOTFS_TABLE, Format.PROC_CGROUP, Format.MOUNTINFO, Format.SYSTEMD_CGLS,
-        Format.DOCKER_PS, Format.KUBECTL_PODS, Format.PS_FOREST, Format.OS_RELEASE, Format.FILE_OUTPUT,
-        Format.COUNT)) {
-      if (looksLike(f, t)) {
-        return f;
+    for (Formats.Registration r : Formats.BY_CONTENT) {
+      String evidence = r.evidence(head);
+      if (evidence != null) {
+        return Recognition.of(r.format(), evidence);
       }
     }
     if (hinted != null && weak(hinted)) {
-      return hinted;
+      return Recognition.of(hinted, "the command '" + t.command() + "' prints it; the content alone says too little");
     }
-    if (FindListingParser.looksLike(t)) {
-      return Format.FIND_LISTING;
+    if (FindListingParser.looksLike(head)) {
+      return Recognition.of(Format.FIND_LISTING, "three or more lines, all bare paths under one root");
     }
-    String head = t.lines().get(first).trim();
-    if (head.startsWith("{") || head.startsWith("[")) {
-      return Format.JSON;
+    String line = t.lines().get(first).trim();
+    if (line.startsWith("{") || line.startsWith("[")) {
+      return Recognition.of(Format.JSON, "JSON of no shape podmortem reads");
     }
-    return nonBlankLines(t) == 1 ? Format.VALUE : Format.UNKNOWN;
+    return nonBlankLines(head) == 1 && t.size() <= first + HEAD_LINES
+        ? Recognition.of(Format.VALUE, "a single line")
+        : Recognition.of(Format.UNKNOWN, "no recognizer accepted its first lines");
+  }
+
+  private static List<Formats.Registration> concat(List<Formats.Registration> a, List<Formats.Registration> b) {
+    List<Formats.Registration> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static boolean weak(Format f) {
     return f == Format.FIND_LISTING || f == Format.COUNT || f == Format.VALUE;
-  }
-
-  private static boolean looksLike(Format f, TextBlock t) {
-    return switch (f) {
-      case SYSTEMD_CGLS -> CglsParser.looksLike(t);
-      case DOCKER_PS -> DockerPsParser.looksLike(t);
-      case KUBECTL_PODS -> KubectlPodsParser.looksLike(t);
-      case PS_FOREST -> PsForestParser.looksLike(t);
-      case OS_RELEASE -> OsReleaseParser.looksLike(t);
-      case FILE_OUTPUT -> FileDescriptionParser.looksLike(t);
-      case COUNT -> CountParser.looksLike(t);
-      case FIND_LISTING -> FindListingParser.looksLike(t);
-      case LISTING -> ListingParser.looksLike(t);
-      case ROOTFS_TABLE -> RootfsTableParser.looksLike(t);
-      case PROC_CGROUP -> ProcCgroupParser.looksLike(t);
-      case MOUNTINFO -> MountinfoParser.looksLike(t);
-      case CRI_PODS -> CriPodsParser.looksLike(t);
-      case CRI_CONTAINERS -> CriContainersParser.looksLike(t);
-      case KUBECTL_PODS_JSON -> KubePodsJsonParser.looksLike(t);
-      default -> false;
-    };
   }
 
   /** The format a command prints, judged from its words; null when the command says nothing we know. */

@@ -53,7 +53,7 @@ public final class SourceReader implements EntryHandler {
         String msg = entry.linkTarget() == null
             ? "a " + what + " entry: recorded, not read"
             : "a " + what + " to '" + entry.linkTarget() + "': recorded, not followed";
-        out.sources.add(new SourceInfo(entry.name(), 0, what, null, 0,
+        out.sources.add(new SourceInfo(entry.name(), 0, what, "the archive says so", null, 0,
             List.of(new ParseIssue(entry.name(), 0, 0, msg))));
       }
       return;
@@ -64,7 +64,8 @@ public final class SourceReader implements EntryHandler {
     in.reset();
     String binary = Binaries.kind(head);
     if (binary != null) {
-      out.sources.add(new SourceInfo(entry.name(), 0, binary, null, 0, List.of(new ParseIssue(entry.name(), 0, 0,
+      out.sources.add(new SourceInfo(entry.name(), 0, binary, "its first bytes", null, 0, List.of(new ParseIssue(
+          entry.name(), 0, 0,
           "a " + binary + ": not read" + (binary.contains("archive") ? "; a bundle inside a bundle is not opened" : "")))));
       return;
     }
@@ -94,18 +95,19 @@ public final class SourceReader implements EntryHandler {
       return;
     }
     if (out.collection != null && text.entry().startsWith("stderr/")) {
-      blocks.record(text, Format.STDERR, ParseIssues.bounded(1), 0);
+      blocks.record(text, Recognition.of(Format.STDERR, "the collector's stderr/ folder"), ParseIssues.bounded(1), 0);
       return;
     }
-    Format format = sniffer.sniff(text, true);
+    Recognition recognition = sniffer.recognise(text, true);
+    Format format = recognition.format();
     if (format == Format.TRANSCRIPT) {
       ParseIssues issues = ParseIssues.bounded(100);
       Transcript transcript = TranscriptParser.parse(text, issues);
-      blocks.record(text, Format.TRANSCRIPT, issues, 0);
+      blocks.record(text, recognition, issues, 0);
       new TranscriptInterpreter(out, blocks).interpret(transcript);
       return;
     }
-    Object value = blocks.parse(text, format);
+    Object value = blocks.parse(text, recognition);
     if (format == Format.ROOTFS_TABLE && value instanceof List<?> rows) {
       listings.rows(rows.stream().map(RootfsRow.class::cast).toList());
     }

@@ -33,7 +33,8 @@ final class TranscriptInterpreter {
 
   void interpret(Transcript transcript) {
     if (transcript.preamble().firstNonBlank() >= 0) {
-      blocks.parse(transcript.preamble(), Format.UNKNOWN);
+      // Output before the first prompt (a first command typed without one) is read by its content alone.
+      blocks.parse(transcript.preamble(), sniffer.recognise(transcript.preamble(), false));
     }
     for (TranscriptSegment s : transcript.segments()) {
       if (s.host() != null) {
@@ -52,13 +53,13 @@ final class TranscriptInterpreter {
     TextBlock output = s.output();
     int prompt = s.ref().line();
     if (w.isEmpty()) {
-      blocks.parse(output, sniffer.sniff(output, false), prompt);
+      blocks.parse(output, sniffer.recognise(output, false), prompt);
       return;
     }
     String tool = Commands.basename(w.get(0));
     if (tool.equals("cd")) {
       cwd = resolve(cwd, w.size() > 1 ? w.get(1) : "~");
-      blocks.parse(output, Format.EMPTY, prompt);
+      blocks.parse(output, Recognition.of(Format.EMPTY, "the command printed nothing"), prompt);
       return;
     }
     if (tool.equals("docker") && w.size() > 2 && w.get(1).equals("inspect")) {
@@ -75,8 +76,9 @@ final class TranscriptInterpreter {
 
   /** A command that looks at files: record what it shows about the container the files belong to. */
   private void look(List<String> w, List<List<String>> pipeline, TextBlock output, int prompt, Place cwdPlace) {
-    Format format = sniffer.sniff(output, false);
-    Object value = blocks.parse(output, format, prompt);
+    Recognition recognition = sniffer.recognise(output, false);
+    Format format = recognition.format();
+    Object value = blocks.parse(output, recognition, prompt);
     String tool = Commands.basename(w.get(0));
     if (value instanceof Count count && tool.equals("find")) {
       Place p = target(cwdPlace, w.size() > 1 ? w.get(1) : ".");
@@ -115,9 +117,9 @@ final class TranscriptInterpreter {
       String dir = output.lines().get(line).trim();
       mergedDirs.put(normalize(dir), ref);
       fact(ref, "path", dir, output.ref(line));
-      blocks.parse(output, Format.VALUE, prompt);
+      blocks.parse(output, Recognition.of(Format.VALUE, "the merged dir docker inspect --format printed"), prompt);
     } else {
-      blocks.parse(output, sniffer.sniff(output, false), prompt);
+      blocks.parse(output, sniffer.recognise(output, false), prompt);
     }
   }
 
@@ -131,7 +133,7 @@ final class TranscriptInterpreter {
       i += takesValue ? 2 : 1;
     }
     if (i + 1 >= w.size()) {
-      blocks.parse(output, sniffer.sniff(output, false), prompt);
+      blocks.parse(output, sniffer.recognise(output, false), prompt);
       return;
     }
     String ref = w.get(i);

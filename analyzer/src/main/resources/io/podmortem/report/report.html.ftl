@@ -224,7 +224,7 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <tr><th>entry<th>format<th>lines<th>command<th>status<th>exit<th>ms<th>issues
 <#list sources as s>
 <#assign k = (commandsByOutput[s.entry])!{}>
-<tr<#if k.status! == "failed" || k.status! == "timeout"> class="sev-medium"</#if>><td>${s.entry}<#if s.line gt 0>:${s.line}</#if><td>${s.format}<td>${s.lines}<td>${k.commandLine!(s.command!"")}<td>${k.status!""}<#if k.reason??> (${k.reason})</#if><td>${k.exitCode!""}<td>${k.durationMs!""}<td><#list s.issues as i><div>${i.text}</div></#list>
+<tr<#if k.status! == "failed" || k.status! == "timeout"> class="sev-medium"</#if>><td>${s.entry}<#if s.line gt 0>:${s.line}</#if><td>${s.format}<#if s.reason??><div class="na">${s.reason}</div></#if><td>${s.lines}<td>${k.commandLine!(s.command!"")}<td>${k.status!""}<#if k.reason??> (${k.reason})</#if><td>${k.exitCode!""}<td>${k.durationMs!""}<td><#list s.issues as i><div>${i.text}</div></#list>
 </#list>
 </table>
 <p class="na">Evidence: [entry:line] names the bundle file and line each fact was read from; [entry:4,9] cites two lines of one entry. Where an entry's name holds a container's 64-digit ID, a citation keeps the ID's first 12 digits and a *: a shell glob that matches that entry, listed here in full, and no other.</p>

@@ -175,10 +175,10 @@ ${""?left_pad(2 + [pr.depth, 24]?min * 2)}- <#if pr.exec>**exec session** </#if>
 </#if>
 ## Sources
 
-| entry | line | format | command | lines | issues |
-|---|---|---|---|---|---|
+| entry | line | format | why | command | lines | issues |
+|---|---|---|---|---|---|---|
 <#list sources as s>
-| ${s.entry} | ${s.line} | ${s.format} | <@v s.command/> | ${s.lines} | ${s.issues?size} |
+| ${s.entry} | ${s.line} | ${s.format} | <@v s.reason/> | <@v s.command/> | ${s.lines} | ${s.issues?size} |
 </#list>
 <#assign anyIssues = false>
 <#list sources as s><#if s.issues?has_content><#assign anyIssues = true></#if></#list>

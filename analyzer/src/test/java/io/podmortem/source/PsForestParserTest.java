@@ -34,7 +34,7 @@ class PsForestParserTest {
     assertThat(f.rows().stream().filter(PsRow::kernelThread)).hasSize(83);
     PsRow first = f.rows().get(0);
     assertThat(first).isEqualTo(new PsRow(new SourceRef("udon-faxno.txt", 2), 0, null, null, null,
-        "0", "S", "[kthreadd]", true, null));
+        "0", "S", "[kthreadd]", true, null, null));
     assertThat(f.rows().get(1).parent()).isEqualTo(0);
     assertThat(f.rows().get(1).depth()).isEqualTo(1);
     assertThat(f.rows().get(1).command()).isEqualTo("[rcu_gp]");
@@ -60,7 +60,7 @@ class PsForestParserTest {
     assertThat(controller.parent()).isEqualTo(dumbInit);
     assertThat(f.rows().get(master).depth()).isEqualTo(3);
     assertThat(worker).isEqualTo(new PsRow(new SourceRef("udon-faxno.txt", 161), 4, master, null,
-        null, "101", "Sl", "nginx: worker process", false, null));
+        null, "101", "Sl", "nginx: worker process", false, null, null));
     assertThat(f.rows().get(master + 5).command()).isEqualTo("nginx: cache manager process");
     assertThat(f.rows().get(master + 5).parent()).isEqualTo(master);
   }
@@ -122,9 +122,9 @@ class PsForestParserTest {
     assertThat(issues.list()).isEmpty();
     assertThat(f.rows()).containsExactly(
         new PsRow(new SourceRef("auxf-containerd-shim.txt", 2), 0, null, 8232, null, "root", "Sl",
-            "/usr/local/bin/containerd-shim-runc-v2 -namespace k8s.io -", false, null),
+            "/usr/local/bin/containerd-shim-runc-v2 -namespace k8s.io -", false, null, null),
         new PsRow(new SourceRef("auxf-containerd-shim.txt", 3), 1, 0, 8252, null, "65535", "Ss",
-            "/pause", false, null));
+            "/pause", false, null, null));
   }
 
   @Test
@@ -135,9 +135,9 @@ class PsForestParserTest {
     assertThat(issues.list()).isEmpty();
     assertThat(f.rows()).containsExactly(
         new PsRow(new SourceRef("kthreadd-ppid-forest.txt", 2), 0, null, 2, 0, "0", "S",
-            "[kthreadd]", true, null),
+            "[kthreadd]", true, null, null),
         new PsRow(new SourceRef("kthreadd-ppid-forest.txt", 3), 1, 0, 3, 2, "0", "S",
-            "[ksoftirqd/0]", true, null));
+            "[ksoftirqd/0]", true, null, null));
   }
 
   @Test

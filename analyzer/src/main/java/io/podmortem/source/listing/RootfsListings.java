@@ -263,7 +263,8 @@ public final class RootfsListings {
       warnings.accept(entry + ": " + r.cutLines() + " lines too long to be a listing's were skipped");
     }
     List<ParseIssue> list = issues.list();
-    sources.accept(new SourceInfo(entry, 0, "file listing", command, r.lines(), list));
+    sources.accept(new SourceInfo(entry, 0, "file listing",
+        "a root filesystem listing of the collector, by its place in the bundle", command, r.lines(), list));
   }
 
   /** How many layer indexes are held now: what the chain order keeps small. */
