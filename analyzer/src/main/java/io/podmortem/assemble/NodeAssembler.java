@@ -54,6 +54,12 @@ public final class NodeAssembler {
         .orElse(null);
     Map<Integer, ProcCgroups.Located> procCgroups = new HashMap<>();
     obs.procCgroups().forEach(p -> procCgroups.putAll(p.paths()));
+    CgroupTree cgls = obs.cgroupTrees().stream().max(Comparator.comparingInt(t -> t.groups().size())).orElse(null);
+    boolean fromTree = forest == null && cgls != null && !cgls.processes().isEmpty();
+    if (fromTree) {
+      // No ps: systemd-cgls lists the processes too, each in its cgroup, though without parents or users.
+      forest = treeProcesses(cgls, procCgroups);
+    }
     List<ProcessDraft> procs = new ProcessAssembler().assemble(forest, procCgroups);
     for (DockerContainer d : obs.dockerContainers()) {
       DockerInspectAssembler.apply(d, draft(d.id()));
@@ -82,11 +88,13 @@ public final class NodeAssembler {
         }
       }
     }
-    CgroupTree tree = obs.cgroupTrees().stream().max(Comparator.comparingInt(t -> t.groups().size())).orElse(null);
+    CgroupTree tree = cgls;
     Map<String, PodAssembler.PodCgroup> podCgroups = cgroups(tree);
-    procCgroups.values().stream().sorted(Comparator.comparing(ProcCgroups.Located::ref))
-        .forEach(l -> processCgroup(l, podCgroups));
-    conflicts.addAll(new PidMatcher().match(procs, tree));
+    obs.procCgroups().stream().flatMap(p -> p.paths().values().stream())
+        .sorted(Comparator.comparing(ProcCgroups.Located::ref)).forEach(l -> processCgroup(l, podCgroups));
+    if (!fromTree) {
+      conflicts.addAll(new PidMatcher().match(procs, tree));
+    }
     for (ProcessDraft p : procs) {
       if (p.kind == ProcessKind.CONTAINER && p.containerId != null && HEX.matcher(p.containerId).matches()) {
         draft(p.containerId).processes.add(p.index);
@@ -124,8 +132,24 @@ public final class NodeAssembler {
     Observed date = obs.dates().isEmpty() ? null : obs.dates().get(0);
     Evidence nodeEvidence = Evidence.builder().add("hostname", host == null ? null : host.ref())
         .add("snapshotTime", date == null ? null : date.ref()).addAll("nodeName", result.identity().refs()).build();
+    List<String> missing = missing(obs, fromTree ? null : forest, tree);
+    if (fromTree) {
+      missing.set(0, "no ps output: the processes are those systemd-cgls lists, without their parents, users or "
+          + "start times");
+    }
     return new Node(hostname, result.identity(), date == null ? null : date.value(), nodeEvidence, processes,
-        result.pods(), built, conflicts, obs.sources(), missing(obs, forest, tree), obs.collection(), obs.warnings());
+        result.pods(), built, conflicts, obs.sources(), missing, obs.collection(), obs.warnings());
+  }
+
+  /** The processes of a systemd-cgls tree as a flat listing, each placed in the cgroup that lists it. */
+  private static PsForest treeProcesses(CgroupTree tree, Map<Integer, ProcCgroups.Located> cgroups) {
+    List<io.podmortem.source.PsRow> rows = new ArrayList<>();
+    for (io.podmortem.source.CgroupProcess p : tree.processes()) {
+      rows.add(new io.podmortem.source.PsRow(p.ref(), 0, null, p.pid(), null, null, null,
+          p.command() + (p.truncated() ? "…" : ""), false, null, null));
+      cgroups.putIfAbsent(p.pid(), new ProcCgroups.Located(tree.groups().get(p.group()).path(), p.ref()));
+    }
+    return new PsForest(tree.entry(), rows);
   }
 
   private List<Container> build(List<ProcessDraft> procs) {
@@ -331,6 +355,16 @@ public final class NodeAssembler {
   private void processCgroup(ProcCgroups.Located l, Map<String, PodAssembler.PodCgroup> pods) {
     CgroupPlacement pl = CgroupPaths.parse(l.path());
     if (pl == null) {
+      // Outside kubepods: a container all the same where its scope names one (docker-<id>.scope).
+      String id = CgroupPaths.containerId(l.path());
+      if (id != null && HEX.matcher(id).matches()) {
+        ContainerDraft c = draft(id);
+        c.evidence.add("id", l.ref());
+        if (c.cgroup == null) {
+          c.cgroup = l.path();
+          c.evidence.add("cgroup", l.ref());
+        }
+      }
       return;
     }
     if (pl.containerId() == null || !HEX.matcher(pl.containerId()).matches()) {

@@ -96,11 +96,13 @@ final class PidMatcher {
     }
     if (byPrefix != null) {
       assign(byPrefix, cp);
+      byPrefix.containerRef = cp.ref();
       move(byPrefix, containerId);
       return true;
     }
     if (byBinary != null) {
       assign(byBinary, cp);
+      byBinary.containerRef = cp.ref();
       move(byBinary, containerId);
       conflicts.add(new Conflict(containerId.substring(0, 12), "command", byBinary.row.command(),
           byBinary.row.ref(), cp.command() + (cp.truncated() ? "…" : ""), cp.ref()));
@@ -139,7 +141,8 @@ final class PidMatcher {
         candidate = d.shim != null && shim.id() != null && d.shim.id() != null && d.shim.id().startsWith(shim.id());
       } else {
         candidate = d.kind == ProcessKind.HOST && sameCommand(d.row.command(), cp)
-            && (uid == null || uid.equals(d.row.user()) || !NUMERIC.matcher(d.row.user()).matches());
+            && (uid == null || d.row.user() == null || uid.equals(d.row.user())
+                || !NUMERIC.matcher(d.row.user()).matches());
       }
       if (candidate) {
         only = d;

@@ -46,6 +46,7 @@ final class ProcessAssembler {
         if (id != null && d.kind != ProcessKind.KERNEL_THREAD && d.kind != ProcessKind.SHIM) {
           d.kind = ProcessKind.CONTAINER;
           d.containerId = id;
+          d.containerRef = cg.ref();
         }
       }
       out.add(d);

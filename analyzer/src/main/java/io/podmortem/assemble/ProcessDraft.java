@@ -17,6 +17,8 @@ final class ProcessDraft {
   String containerId;
   String cgroup;
   SourceRef cgroupRef;
+  /** Where a cgroup (the process's own, or the tree's scope that lists it) puts it in its container; else null. */
+  SourceRef containerRef;
   boolean matched;
 
   ProcessDraft(int index, PsRow row) {
@@ -33,6 +35,7 @@ final class ProcessDraft {
         .add("state", row.ref())
         .add("pid", pidRef)
         .add("cgroup", cgroupRef)
+        .add("container", containerRef)
         .add("startedAt", row.started() == null ? null : row.ref())
         .build();
     return new Process(index, row.parent(), pid, row.user(), row.stat(), row.command(), kind, containerId, cgroup,

@@ -6,7 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code /proc/<pid>/cgroup} of every process, each line prefixed with its pid (collector/FORMAT.md).
+ * Reads {@code /proc/<pid>/cgroup} of every process, each line prefixed with its pid (collector/FORMAT.md), or
+ * one process's file as pasted ({@code cat /proc/self/cgroup}), whose cgroup still names its container and pod.
  *
  * <pre>
  * 11414 9:name=systemd:/kubepods/pod3f1c2a9e-5b7d-4e21-9c0a-6d8e2f4b1a70/bf0a6c72b878…
@@ -25,23 +26,29 @@ public final class ProcCgroupParser {
 
   private ProcCgroupParser() {}
 
+  /**
+   * True for the collector's tagged lines, or for one process's file as {@code cat /proc/self/cgroup} prints it
+   * (no pid). A pid-less file needs a controller line or a v2 line with a path, so that a lone {@code 0::/} or a
+   * time such as {@code 12:30:/x} is not taken for one.
+   */
   public static boolean looksLike(TextBlock t) {
     int first = t.firstNonBlank();
     if (first < 0) {
       return false;
     }
+    boolean tagged = LINE.matcher(t.lines().get(first)).matches();
     int seen = 0;
     for (int i = first; i < t.size() && seen < 5; i++) {
       String l = t.lines().get(i);
       if (l.isBlank()) {
         continue;
       }
-      if (!LINE.matcher(l).matches()) {
+      if (!(tagged ? LINE : ENTRY).matcher(l).matches()) {
         return false;
       }
       seen++;
     }
-    return seen > 0;
+    return seen > 0 && (tagged || seen >= 2 || !t.lines().get(first).trim().equals("0::/"));
   }
 
   public static ProcCgroups parse(TextBlock t, ParseIssues issues) {
@@ -53,13 +60,19 @@ public final class ProcCgroupParser {
         continue;
       }
       Matcher m = LINE.matcher(l);
+      boolean tagged = m.matches();
+      if (!tagged) {
+        m = ENTRY.matcher(l);
+      }
       if (!m.matches()) {
-        issues.add(t, i, 1, "expected '<pid> <id>:<controllers>:<path>', got " + ParseIssues.quote(l));
+        issues.add(t, i, 1, "expected '<pid> <id>:<controllers>:<path>' or '<id>:<controllers>:<path>', got "
+            + ParseIssues.quote(l));
         continue;
       }
       int pid;
       try {
-        pid = Integer.parseInt(m.group("pid"));
+        // One process's own file names no pid: it is kept under -1, a pid no process has.
+        pid = tagged ? Integer.parseInt(m.group("pid")) : -1;
       } catch (NumberFormatException e) {
         issues.add(t, i, 1, "pid out of range in " + ParseIssues.quote(l));
         continue;

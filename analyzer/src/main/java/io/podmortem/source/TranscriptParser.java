@@ -21,20 +21,40 @@ import java.util.regex.Pattern;
  */
 public final class TranscriptParser {
   /**
-   * Debian/Ubuntu bash, PS1 user@host:dir then the sign.
+   * Debian/Ubuntu bash, PS1 user@host:dir then the sign; SUSE's user shell ends in {@code >}.
    *
-   * <p>Example matches: {@code noodles@udon:~$ kubectl get pods --all-namespaces}, {@code root@node1:/var/lib# ls}
+   * <p>Example matches: {@code noodles@udon:~$ kubectl get pods --all-namespaces}, {@code root@node1:/var/lib# ls},
+   * {@code sles@worker6:~> sudo crictl pods}
    */
   private static final Pattern USER_AT_HOST = Pattern.compile(
-      "^(?<prompt>(?<user>[A-Za-z_][\\w.-]*)@(?<host>[\\w.-]+):(?<cwd>[^$#\\s][^$#]*?)(?<sign>[$#]))(?: (?<command>.*))?$");
+      "^(?<prompt>(?<user>[A-Za-z_][\\w.-]{0,63})@(?<host>[\\w.-]{1,253}):(?<cwd>[^$#>\\s][^$#>]{0,4095}?)"
+          + "(?<sign>[$#>]))(?: (?<command>.*))?$");
 
   /**
-   * RHEL/Fedora bash, PS1 [user@host basename] then the sign.
+   * RHEL/Fedora bash, PS1 [user@host basename] then the sign; some set [user@host:dir].
    *
-   * <p>Example matches: {@code [root@master ~]# crictl ps}, {@code [core@node merged]$ ls}
+   * <p>Example matches: {@code [root@master ~]# crictl ps}, {@code [core@node merged]$ ls},
+   * {@code [root@cloud-test2:~]$ crictl ps}
    */
   private static final Pattern BRACKETED = Pattern.compile(
-      "^(?<prompt>\\[(?<user>[A-Za-z_][\\w.-]*)@(?<host>[\\w.-]+) (?<cwd>[^\\]]*)\\](?<sign>[$#]))(?: (?<command>.*))?$");
+      "^(?<prompt>\\[(?<user>[A-Za-z_][\\w.-]{0,63})@(?<host>[\\w.-]{1,253})[ :](?<cwd>[^\\]]{0,4095})\\]"
+          + "(?<sign>[$#]))(?: (?<command>.*))?$");
+
+  /**
+   * A shell's default prompt, its name and version, as in a container or an oc debug shell.
+   *
+   * <p>Example matches: {@code sh-4.4# chroot /host}, {@code sh-4.4$> systemd-cgls}, {@code bash-5.1$ ps}
+   */
+  private static final Pattern SHELL_VERSION = Pattern.compile(
+      "^(?<prompt>(?:sh|bash|ash|zsh)-\\d{1,3}(?:\\.\\d{1,3}){0,2}(?<sign>[$#]>?))(?: (?<command>.*))?$");
+
+  /**
+   * zsh themes (oh-my-zsh's robbyrussell): an arrow, the directory, maybe the git branch, then the command.
+   *
+   * <p>Example match: {@code ➜  k8s-snowflake git:(master) kubectl get pod -owide --all-namespaces}
+   */
+  private static final Pattern ARROW = Pattern.compile(
+      "^(?<prompt>[➜❯λ](?: {1,4}(?<cwd>[^\\s]{1,255}))?(?: git:\\([^)\\s]{1,255}\\))?(?: ✗)?) (?<command>\\S.*)$");
 
   /**
    * openSUSE root shell, PS1 host:dir then a space and the sign.
@@ -58,7 +78,13 @@ public final class TranscriptParser {
       "runc", "crun", "journalctl", "systemctl", "uname", "hostname", "date", "id", "uptime", "stat", "readlink",
       "realpath", "nsenter", "du", "df", "echo", "env", "ip", "ss", "netstat", "top", "free", "lsof", "pstree",
       "findmnt", "awk", "sed", "sort", "uniq", "less", "more", "tar", "zcat", "jq", "crio", "containerd",
-      "kubelet", "kubeadm", "strings", "ldd", "sha256sum", "md5sum", "xargs", "tree", "pwd", "which", "whoami");
+      "kubelet", "kubeadm", "strings", "ldd", "sha256sum", "md5sum", "xargs", "tree", "pwd", "which", "whoami",
+      "oc", "helm", "bash", "sh", "chroot", "toolbox", "dmesg", "lsns", "cgget", "kill", "pkill", "exit",
+      "k3s", "microk8s", "rke2", "k0s", "minikube", "kind");
+
+  /** Tools that run one of {@link #COMMANDS} as their first argument. */
+  private static final Set<String> WRAPPERS = Set.of("k3s", "microk8s", "rke2", "minikube", "k0s", "sudo", "time",
+      "watch", "doas");
 
   /**
    * A path to an executable, used in place of a command name.
@@ -121,6 +147,14 @@ public final class TranscriptParser {
         return m;
       }
     }
+    Matcher shell = SHELL_VERSION.matcher(line);
+    if (shell.matches()) {
+      return shell;
+    }
+    Matcher arrow = ARROW.matcher(line);
+    if (arrow.matches() && plausibleCommand(arrow.group("command"))) {
+      return arrow;
+    }
     Matcher suse = SUSE_ROOT.matcher(line);
     if (suse.matches() && (suse.group("command") == null || plausibleCommand(suse.group("command")))) {
       return suse;
@@ -132,10 +166,16 @@ public final class TranscriptParser {
     return null;
   }
 
-  /** True when the first word names a known command or a path to an executable. */
+  /**
+   * True when the first word names a known command or a path to an executable, or is a distribution's wrapper of
+   * one ({@code k3s kubectl}, {@code microk8s kubectl}, {@code minikube ssh}).
+   */
   static boolean plausibleCommand(String command) {
-    String word = command.strip().split("[\\s;|&]", 2)[0];
-    return COMMANDS.contains(word) || EXECUTABLE_PATH.matcher(word).matches();
+    String[] words = command.strip().split("[\\s;|&]+", 3);
+    if (COMMANDS.contains(words[0]) || EXECUTABLE_PATH.matcher(words[0]).matches()) {
+      return true;
+    }
+    return words.length > 1 && WRAPPERS.contains(words[0]) && COMMANDS.contains(words[1]);
   }
 
   private static String group(Matcher m, String name) {

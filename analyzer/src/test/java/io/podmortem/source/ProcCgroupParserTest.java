@@ -27,6 +27,28 @@ class ProcCgroupParserTest {
     assertThat(cg.paths().get(2201).path()).endsWith(".scope");
     assertThat(cg.paths().get(77).path()).isEqualTo("/system.slice/sshd.service");
     assertThat(issues.list()).extracting(Object::toString)
-        .containsExactly("cgroup.txt:3:1: expected '<pid> <id>:<controllers>:<path>', got 'garbage'");
+        .containsExactly("cgroup.txt:3:1: expected '<pid> <id>:<controllers>:<path>' or "
+            + "'<id>:<controllers>:<path>', got 'garbage'");
+  }
+
+  /** A real pasted {@code cat /proc/self/cgroup} (Qard/container-info fixture): no pid prefix, v1 controllers. */
+  @Test
+  void parse_oneProcessFileWithoutPids_keepsItsBestPath() throws java.io.IOException {
+    java.nio.file.Path file = java.nio.file.Path.of("../../shared/wild/qard-proc-cgroup/a.txt");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(file), "shared/wild is not beside");
+    TextBlock t = TextBlock.of("cgroup", java.nio.file.Files.readAllLines(file));
+    ParseIssues issues = ParseIssues.bounded(10);
+
+    assertThat(ProcCgroupParser.looksLike(t)).isTrue();
+    ProcCgroups cg = ProcCgroupParser.parse(t, issues);
+    assertThat(issues.list()).isEmpty();
+    assertThat(cg.paths()).containsOnlyKeys(-1);
+    assertThat(cg.paths().get(-1).path()).contains("34dc0b5e626f");
+  }
+
+  @Test
+  void looksLike_aLoneRootLineOrATime_isNotACgroupFile() {
+    assertThat(ProcCgroupParser.looksLike(Fixtures.of("x", "0::/"))).isFalse();
+    assertThat(ProcCgroupParser.looksLike(Fixtures.of("x", "12:30 meeting"))).isFalse();
   }
 }

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * A pod of this node that kubectl lists but that has no container on the node. A finished pod (a Job's) is
  * expected to have none; a pod kubectl calls Running is not. A pod the API schedules on another node, or on none
- * yet, is no concern of this node's and raises nothing.
+ * yet, is no concern of this node's and raises nothing. Nor does a bundle that shows no container at all (a pasted
+ * kubectl table alone): it does not say what the node holds, so the absence proves nothing.
  */
 public final class PodWithoutContainerRule implements Rule {
   @Override
@@ -22,6 +23,9 @@ public final class PodWithoutContainerRule implements Rule {
   @Override
   public List<Finding> evaluate(RuleContext ctx) {
     List<Finding> out = new ArrayList<>();
+    if (ctx.node().containers().isEmpty()) {
+      return out;
+    }
     for (Pod p : ctx.node().pods()) {
       if (!p.containerIds().isEmpty() || p.status() == null || !p.isHere()) {
         continue;
