@@ -78,14 +78,17 @@ final class ContainerDraft {
       pod = new PodRef(dockershim.namespace(), dockershim.podName(), dockershim.podUid());
       containerName = dockershim.containerName();
       attempt = dockershim.attempt();
-    } else if (labelPod != null) {
-      pod = labelPod;
+    } else {
+      // A crictl table without a POD column still names the container and its attempt.
       containerName = labelContainerName;
       attempt = labelAttempt;
-    } else if (joinedPod != null) {
-      pod = joinedPod;
-    } else if (placement != null) {
-      pod = new PodRef(null, null, placement.podUid());
+      if (labelPod != null) {
+        pod = labelPod;
+      } else if (joinedPod != null) {
+        pod = joinedPod;
+      } else if (placement != null) {
+        pod = new PodRef(null, null, placement.podUid());
+      }
     }
     QosClass qos = placement != null && placement.qos() != null ? placement.qos() : podQos;
     return new Container(id, shortId, name, runtime, role, containerName, attempt, restarts, image, imageId,
@@ -127,8 +130,11 @@ final class ContainerDraft {
     if (dockershim != null) {
       return dockershim.isSandbox() ? Role.SANDBOX : Role.APP;
     }
+    if (labelSandbox) {
+      return Role.SANDBOX;
+    }
     if (labelPod != null) {
-      return labelSandbox ? Role.SANDBOX : Role.APP;
+      return Role.APP;
     }
     if (placement == null) {
       return Role.PLAIN;

@@ -41,6 +41,27 @@ final class CriAssembler {
     }
   }
 
+  /**
+   * The sandbox a container's POD ID names: crictl shows it as a pod sandbox, so it exists, and the POD column, where
+   * the table has one, names its pod. Nothing is taken over a sandbox that crictl pods described.
+   */
+  static void sandboxOf(CriContainer k, ContainerDraft s) {
+    s.sandboxId = s.sandboxId == null ? k.podSandboxId() : s.sandboxId;
+    if (s.labelPod != null || s.labelSandbox) {
+      return;
+    }
+    s.evidence.add("id", k.ref());
+    Map<String, String> l = k.labels();
+    s.runtime = better(s.runtime, runtimeOf(k.annotations(), k.cgroupsPath(), k.snapshotKey()));
+    s.labelSandbox = true;
+    s.labelContainerName = "POD";
+    if (l.get("io.kubernetes.pod.name") != null) {
+      s.labelPod = new PodRef(l.get("io.kubernetes.pod.namespace"), l.get("io.kubernetes.pod.name"),
+          l.get("io.kubernetes.pod.uid"));
+      s.evidence.add("name", k.ref());
+    }
+  }
+
   static void container(CriContainer k, ContainerDraft c) {
     c.runtime = better(c.runtime, runtimeOf(k.annotations(), k.cgroupsPath(), k.snapshotKey()));
     c.evidence.add("id", k.ref());

@@ -75,8 +75,12 @@ public final class NodeAssembler {
     for (CriContainer k : obs.criContainers()) {
       if (HEX.matcher(k.id()).matches()) {
         CriAssembler.container(k, draft(k.id()));
+        if (k.podSandboxId() != null && HEX.matcher(k.podSandboxId()).matches()) {
+          CriAssembler.sandboxOf(k, draft(k.podSandboxId()));
+        }
       }
     }
+    sandboxPods();
     kubeRoles(obs.kubePods());
     for (ProcessDraft p : procs) {
       if (p.kind == ProcessKind.SHIM && p.shim.id() != null && HEX.matcher(p.shim.id()).matches()) {
@@ -126,6 +130,10 @@ public final class NodeAssembler {
     List<Process> processes = procs.stream().map(p -> p.build(utc)).toList();
     List<Container> built = build(procs);
     var result = new PodAssembler().assemble(built, podCgroups, obs.kubectlPods(), obs.kubePods(), obs.hostnames());
+    if (containers.isEmpty() && ApiContainers.add(result.pods(), obs.kubePods(), this::draft)) {
+      built = build(procs);
+      result = new PodAssembler().assemble(built, podCgroups, obs.kubectlPods(), obs.kubePods(), obs.hostnames());
+    }
     if (podQos(result.pods())) {
       built = build(procs);
     }
@@ -222,6 +230,22 @@ public final class NodeAssembler {
       if (role != null) {
         c.kubeRole = role;
         c.evidence.add("role", k.ref());
+      }
+    }
+  }
+
+  /**
+   * A container that names its sandbox but not its pod (crictl ps without a POD column, beside crictl pods) is in
+   * the sandbox's pod.
+   */
+  private void sandboxPods() {
+    for (ContainerDraft c : containers.values()) {
+      ContainerDraft s = c.labelPod != null || c.sandboxId == null || c.sandboxId.length() < 12 ? null
+          : containers.get(c.sandboxId.substring(0, 12));
+      if (s != null && s != c && s.labelPod != null && s.labelPod.name() != null) {
+        c.labelPod = s.labelPod;
+        c.evidence.addAll("name", s.evidence.build().of("name"));
+        c.inferred.put("pod", "joined through its sandbox " + s.shortId + ", which crictl pods names");
       }
     }
   }

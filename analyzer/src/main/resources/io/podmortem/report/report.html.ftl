@@ -130,7 +130,7 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <div class="card ${c.role} filterable" id="${c.anchor}" data-ns="${(c.pod.namespace)!""}" data-role="${c.role}" data-qos="${c.qosClass!""}">
 <h4><a href="#${c.anchor}">${c.shortId}</a> ${c.containerName!"(unnamed)"} <span class="badge">${c.role}</span><#if c.component??> <span class="badge">${c.component.name}</span></#if></h4>
 <dl class="facts">
-<dt>ID</dt><dd class="mono"><@v c.id/><@ev c "id"/></dd>
+<dt>ID</dt><dd class="mono"><@v c.id/><@ev c "id"/><#if c.inferred.container??> <span class="na">(${c.inferred.container})</span></#if></dd>
 <dt>Name</dt><dd class="mono"><@v c.name/><@ev c "name"/></dd>
 <dt>Role</dt><dd>${c.role}<#if c.role == "sandbox" && !c.component??>: the pod's pause container. It holds the network, IPC and UTS namespaces the app containers join, and reaps their orphaned processes.</#if><#if c.inferred.role??> <span class="na">(${c.inferred.role})</span></#if><@ev c "role"/></dd>
 <#if c.component??><dt>What it is</dt><dd>${c.component.what} <span class="na">(recognised by ${c.component.recognisedBy})</span></dd></#if>

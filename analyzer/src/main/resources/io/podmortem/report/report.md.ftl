@@ -90,7 +90,7 @@ No findings.
 <#list containers as c>
 ### ${c.shortId}: ${c.containerName!"(unnamed)"} in ${podLabel(c)}
 
-- ID: <@v c.id/><@ev c "id"/>
+- ID: <@v c.id/><@ev c "id"/><#if c.inferred.container??> (${c.inferred.container})</#if>
 - Name: <@v c.name/><@ev c "name"/>
 - Role: ${c.role}<#if c.role == "sandbox">: the pod's pause container. It holds the network, IPC and UTS namespaces the app containers join, and reaps their orphaned processes.</#if><#if c.inferred.role??> (${c.inferred.role})</#if><@ev c "role"/>
 <#if c.component??>
