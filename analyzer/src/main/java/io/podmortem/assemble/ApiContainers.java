@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The containers of this node's pods as the API's container statuses name them, for a bundle that holds no runtime
- * listing of its own: a pasted {@code kubectl get pods -o json} is often all a responder is handed. Kubelet reports
+ * listing of its own (docker ps, crictl): a pasted {@code kubectl get pods -o json} is often all a responder is
+ * handed, and a process listing shows only the containers that run. Kubelet reports
  * a status's {@code containerID} from the node's runtime, so the container existed there when the API was read;
  * where the bundle does list the node's containers, the listing is the evidence and the API names nothing.
  */
@@ -72,8 +73,10 @@ final class ApiContainers {
           "OOMKilled".equals(waiting ? s.lastReason() : s.reason()), null, null, s.startedAt(),
           waiting ? s.lastFinishedAt() : s.finishedAt(), null);
       c.evidence.add("status", s.ref());
-      c.inferred.put("container", "known from the API's container statuses only: the bundle holds no listing of "
-          + "the node's containers, and kubelet reported this ID from the node's runtime");
+      if (c.processes.isEmpty() && c.placement == null) {
+        c.inferred.put("container", "known from the API's container statuses only: the bundle holds no runtime "
+            + "listing of the node's containers, and kubelet reported this ID from the node's runtime");
+      }
     }
     return any;
   }

@@ -21,13 +21,23 @@ public record ShimCommand(String binary, String id, String namespace) {
   private static final Set<String> SHIMS = Set.of("containerd-shim-runc-v2", "containerd-shim-runc-v1",
       "containerd-shim", "docker-containerd-shim", "containerd-shim-kata-v2", "conmon");
 
+  /**
+   * containerd names every runtime v2 shim {@code containerd-shim-<runtime>-<version>}.
+   *
+   * <p>Example matches: {@code containerd-shim-spin-v2}, {@code containerd-shim-runsc-v1},
+   * {@code containerd-shim-wasmtime-v1}
+   */
+  private static final java.util.regex.Pattern RUNTIME_V2_SHIM =
+      java.util.regex.Pattern.compile("containerd-shim-[a-z0-9]{1,32}(?:-[a-z0-9]{1,32}){0,3}-v[12]");
+
   /** Parses a command; null when it is not a shim's. */
   public static ShimCommand parse(String command) {
     if (command == null || command.startsWith("[")) {
       return null;
     }
     List<String> w = ShellWords.words(command);
-    if (w.isEmpty() || !SHIMS.contains(Commands.basename(w.get(0)))) {
+    if (w.isEmpty() || !(SHIMS.contains(Commands.basename(w.get(0)))
+        || RUNTIME_V2_SHIM.matcher(Commands.basename(w.get(0))).matches())) {
       return null;
     }
     String binary = Commands.basename(w.get(0));

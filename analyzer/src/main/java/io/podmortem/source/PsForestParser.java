@@ -45,8 +45,14 @@ public final class PsForestParser {
     if (first < 0) {
       return null;
     }
-    if (PsLayout.fromHeader(t.lines().get(first)) != null) {
-      return "its first line is a ps header (" + ParseIssues.quote(t.lines().get(first).strip()) + ")";
+    int header = headerLine(t, first);
+    if (header >= 0) {
+      return (header == first ? "its first line" : "line " + t.lineNo(header)) + " is a ps header ("
+          + ParseIssues.quote(t.lines().get(header).strip()) + ")";
+    }
+    PsHeaderless.Known known = PsHeaderless.find(t, first);
+    if (known != null) {
+      return "its rows have the columns of " + known.command() + " without its header (" + known.header() + ")";
     }
     int matched = 0;
     for (int i = first; i < t.size() && matched < SNIFF_LINES; i++) {
@@ -62,15 +68,44 @@ public final class PsForestParser {
     return matched >= 2 ? "its first " + matched + " lines all read as rows of a headerless ps forest" : null;
   }
 
+  /**
+   * The line of the ps header: the first non-blank line, or one of the next two after a line that is no ps row
+   * (a warning ps printed first, such as {@code your 131072x1 screen size is bogus}). -1 when there is none.
+   */
+  private static int headerLine(TextBlock t, int first) {
+    int seen = 0;
+    for (int i = first; i < t.size() && seen < 3; i++) {
+      String line = t.lines().get(i);
+      if (line.isBlank()) {
+        continue;
+      }
+      if (PsLayout.fromHeader(line) != null) {
+        return i;
+      }
+      if (HEADERLESS_ROW.matcher(line).matches()) {
+        return -1;
+      }
+      seen++;
+    }
+    return -1;
+  }
+
   public PsForest parse(TextBlock t, ParseIssues issues) {
     int first = t.firstNonBlank();
     if (first < 0) {
       return new PsForest(t.entry(), List.of());
     }
-    PsLayout layout = PsLayout.fromHeader(t.lines().get(first));
-    int from = first + 1;
+    int header = headerLine(t, first);
+    PsLayout layout = header < 0 ? null : PsLayout.fromHeader(t.lines().get(header));
+    int from = header + 1;
+    for (int i = first; i < header; i++) {
+      if (!t.lines().get(i).isBlank()) {
+        issues.add(t, i, 1, "not a ps row, before the header: " + ParseIssues.quote(t.lines().get(i)));
+      }
+    }
     if (layout == null) {
-      layout = PsLayout.headerless();
+      PsHeaderless.Known known = PsHeaderless.find(t, first);
+      layout = known == null ? PsLayout.headerless() : PsLayout.headerless(known.header());
       from = first;
     }
     PsLineReader reader = new PsLineReader(layout);

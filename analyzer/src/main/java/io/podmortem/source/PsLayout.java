@@ -44,6 +44,12 @@ record PsLayout(List<String> columns, int commandOffset, List<String> trailing) 
     return new PsLayout(List.of("USER", "STAT"), -1, List.of());
   }
 
+  /** The layout of a known format printed without its header: its columns, and no offsets to align by. */
+  static PsLayout headerless(String header) {
+    PsLayout l = fromHeader(header);
+    return new PsLayout(l.columns(), -1, l.trailing());
+  }
+
   boolean hasHeader() {
     return commandOffset >= 0;
   }

@@ -91,7 +91,9 @@ final class PsLineReader {
       aligned = layout.commandOffset();
     } else {
       int stat = layout.indexOf("STAT");
-      aligned = starts[stat] + Math.max(STAT_WIDTH, values[stat].length()) + 1;
+      // STAT is left-aligned and padded to 4 when it is the last column before the command.
+      aligned = stat == values.length - 1 ? starts[stat] + Math.max(STAT_WIDTH, values[stat].length()) + 1
+          : lastEnd + 1;
     }
     return Math.max(aligned, lastEnd + 1);
   }

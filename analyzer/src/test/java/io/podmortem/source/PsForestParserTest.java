@@ -253,4 +253,51 @@ class PsForestParserTest {
   }
 
 
+
+  /** A real {@code ps axjf} paste without its header (containerd/containerd#8285): the first column is the PPID. */
+  @Test
+  void parse_axjfWithoutHeader_readsPpidAndPidInTheirOrder() throws java.io.IOException {
+    TextBlock t = TextBlock.of("a.txt", java.nio.file.Files.readAllLines(java.nio.file.Path.of(
+        "src/test/resources/wild/containerd-8285-ps-axjf-zombie-node/files/a.txt")));
+    ParseIssues issues = ParseIssues.bounded(10);
+    PsForest f = parse(t, issues);
+
+    assertThat(issues.list()).isEmpty();
+    assertThat(PsForestParser.evidence(t)).isEqualTo("its rows have the columns of ps axj without its header "
+        + "(PPID PID PGID SID TTY TPGID STAT UID TIME COMMAND)");
+    assertThat(f.rows()).extracting(PsRow::pid).containsExactly(2625591, 2625610, 2625807, 2625938);
+    assertThat(f.rows()).extracting(PsRow::ppid).containsExactly(1, 2625591, 2625591, 2625807);
+    assertThat(f.rows().get(3).command()).isEqualTo("[node] <defunct>");
+  }
+
+  /** A real ps listing whose first line is a warning ps printed (RedHatInsights/insights-core fixture). */
+  @Test
+  void parse_warningBeforeTheHeader_isAnIssue_andTheRowsAreRead() throws java.io.IOException {
+    java.nio.file.Path file = java.nio.file.Path.of("../../shared/wild/insights-ps-late-header/a.txt");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(file), "shared/wild is not beside");
+    TextBlock t = TextBlock.of("a.txt", java.nio.file.Files.readAllLines(file));
+    ParseIssues issues = ParseIssues.bounded(10);
+    PsForest f = parse(t, issues);
+
+    assertThat(issues.list()).extracting(Object::toString).containsExactly(
+        "a.txt:1:1: not a ps row, before the header: 'your 131072x1 screen size is bogus. expect trouble'");
+    assertThat(f.rows()).hasSize(5);
+    assertThat(f.rows().get(0).pid()).isEqualTo(1);
+  }
+
+  /** sos's {@code ps axo …,comm,cgroup}: a column after the command (canonical/hotsos fixture shape). */
+  @Test
+  void parse_cgroupColumnAfterTheCommand_isReadApartFromIt() {
+    TextBlock t = TextBlock.of("ps.txt", List.of(
+        "    PID    PPID USER     GROUP        LWP NLWP START COMMAND         CGROUP",
+        "      1       0 root     root           1    1 04:21 systemd         0::/init.scope",
+        "      2       0 root     root           2    1 04:21 kthreadd        -"));
+    ParseIssues issues = ParseIssues.bounded(10);
+    PsForest f = parse(t, issues);
+
+    assertThat(issues.list()).isEmpty();
+    assertThat(f.rows()).extracting(PsRow::command, PsRow::cgroup).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("systemd", "0::/init.scope"),
+        org.assertj.core.groups.Tuple.tuple("kthreadd", null));
+  }
 }
