@@ -27,7 +27,7 @@ public final class CgroupPaths {
    * {@code crio-15b6e0c6….scope}, and a bare 64-hex cgroupfs folder.
    */
   private static final Pattern SCOPE = Pattern.compile(
-      "^(?:(?<runtime>docker|cri-containerd|crio)-)?(?<id>[0-9a-f]{64})(?:\\.scope)?$");
+      "^(?:(?<runtime>docker|cri-containerd|crio|libpod)-)?(?<id>[0-9a-f]{64})(?:\\.scope)?$");
 
   private CgroupPaths() {}
 

@@ -358,6 +358,7 @@ public final class NodeAssembler {
     for (CgroupNode g : tree.groups()) {
       CgroupPlacement pl = CgroupPaths.parse(g.path());
       if (pl == null) {
+        plainContainer(g.path(), g.ref());
         continue;
       }
       if (pl.containerId() == null) {
@@ -382,16 +383,7 @@ public final class NodeAssembler {
   private void processCgroup(ProcCgroups.Located l, Map<String, PodAssembler.PodCgroup> pods) {
     CgroupPlacement pl = CgroupPaths.parse(l.path());
     if (pl == null) {
-      // Outside kubepods: a container all the same where its scope names one (docker-<id>.scope).
-      String id = CgroupPaths.containerId(l.path());
-      if (id != null && HEX.matcher(id).matches()) {
-        ContainerDraft c = draft(id);
-        c.evidence.add("id", l.ref());
-        if (c.cgroup == null) {
-          c.cgroup = l.path();
-          c.evidence.add("cgroup", l.ref());
-        }
-      }
+      plainContainer(l.path(), l.ref());
       return;
     }
     if (pl.containerId() == null || !HEX.matcher(pl.containerId()).matches()) {
@@ -411,6 +403,23 @@ public final class NodeAssembler {
       int slash = end < 0 ? -1 : l.path().indexOf('/', end);
       c.cgroup = slash < 0 ? l.path() : l.path().substring(0, slash);
       c.evidence.add("cgroup", l.ref());
+    }
+  }
+
+  /**
+   * Outside kubepods, a cgroup that names a container (docker-<id>.scope, libpod-<id>.scope, a cgroupfs
+   * docker --cgroup-parent's /parent/<id>) is a container all the same, one Kubernetes does not manage.
+   */
+  private void plainContainer(String path, SourceRef ref) {
+    String id = CgroupPaths.containerId(path);
+    if (id == null || !HEX.matcher(id).matches() || !path.endsWith(id) && !path.endsWith(id + ".scope")) {
+      return;
+    }
+    ContainerDraft c = draft(id);
+    c.evidence.add("id", ref);
+    if (c.cgroup == null) {
+      c.cgroup = path;
+      c.evidence.add("cgroup", ref);
     }
   }
 

@@ -29,7 +29,8 @@ public final class CglsParser {
    * <p>Example matches: {@code Control group /:}, {@code Unit kubepods.slice (/kubepods.slice):}
    */
   private static final Pattern HEADER =
-      Pattern.compile("^(?:Control group (?<path>/\\S*)|Unit (?<unit>\\S+) \\((?<unitPath>/[^)]*)\\)):\\s*$");
+      Pattern.compile("^(?:Controller \\S{1,64}; )?(?:Control group (?<path>/\\S*)|Unit (?<unit>\\S+) "
+          + "\\((?<unitPath>/[^)]*)\\)):\\s*$");
 
   /**
    * A process after the branch glyph: the PID, right-aligned, then the command.

@@ -86,8 +86,14 @@ public final class DockerPsParser {
         return DockerPsTokens.split(line);
       }
     }
-    return quoted(out[2]) ? out : DockerPsTokens.split(line);
+    // Old CLIs and the docs print the command unquoted; the offsets still hold when CREATED and STATUS read right.
+    boolean fits = quoted(out[2]) || (out[3].endsWith(" ago") && STATUS.matcher(out[4]).lookingAt());
+    return fits ? out : DockerPsTokens.split(line);
   }
+
+  /** How docker ps's STATUS starts. Example matches: {@code Up 33 minutes}, {@code Exited (0) 2 hours ago}. */
+  private static final java.util.regex.Pattern STATUS =
+      java.util.regex.Pattern.compile("(?:Up|Exited|Created|Restarting|Paused|Removal|Dead)\\b");
 
   private static boolean quoted(String cell) {
     return cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"");

@@ -35,11 +35,46 @@ public final class KubectlPodsParser {
     return first >= 0 && isHeader(t.lines().get(first));
   }
 
+  /**
+   * A pods header: NAME (after NAMESPACE, with -A) then READY and STATUS; or kubectl's 2015 header, POD then IP,
+   * CONTAINER(S), IMAGE(S) and HOST, one row per container.
+   */
   private static boolean isHeader(String line) {
     TableHeader h = TableHeader.parse(line);
     int name = h.indexOf("NAME");
-    return (name == 0 || name == 1 && h.indexOf("NAMESPACE") == 0)
+    boolean current = (name == 0 || name == 1 && h.indexOf("NAMESPACE") == 0)
         && h.indexOf("READY") > name && h.indexOf("STATUS") > name;
+    return current || (h.indexOf("POD") == 0 && h.indexOf("HOST") > 0 && h.indexOf("CONTAINER(S)") > 0);
+  }
+
+  /** An all-capitals header line of another kind of object, as kubectl get all prints after the pods. */
+  private static boolean isOtherHeader(String line) {
+    TableHeader h = TableHeader.parse(line);
+    return h.size() >= 2 && h.indexOf("NAME") >= 0 && line.strip().equals(line.strip().toUpperCase(java.util.Locale.ROOT));
+  }
+
+  /**
+   * The namespace the command asked for, where the table shows none: {@code -n kube-system},
+   * {@code --namespace=es-logging}, {@code --namespace es-logging}. Null for another command or none.
+   */
+  static String namespaceOf(String command) {
+    if (command == null) {
+      return null;
+    }
+    List<String> w = ShellWords.words(command);
+    for (int i = 0; i < w.size(); i++) {
+      String a = w.get(i);
+      if ((a.equals("-n") || a.equals("--namespace")) && i + 1 < w.size()) {
+        return w.get(i + 1);
+      }
+      if (a.startsWith("--namespace=")) {
+        return a.substring("--namespace=".length());
+      }
+      if (a.startsWith("-n") && a.length() > 2 && !a.startsWith("--")) {
+        return a.substring(2);
+      }
+    }
+    return null;
   }
 
   public KubectlPodsTable parse(TextBlock t, ParseIssues issues) {
@@ -53,6 +88,8 @@ public final class KubectlPodsParser {
       return new KubectlPodsTable(t.entry(), List.of());
     }
     TableHeader header = TableHeader.parse(t.lines().get(first));
+    String namespace = namespaceOf(t.command());
+    boolean skipping = false;
     List<KubectlPodRow> rows = new ArrayList<>();
     for (int i = first + 1; i < t.size(); i++) {
       String line = t.lines().get(i);
@@ -61,9 +98,20 @@ public final class KubectlPodsParser {
       }
       if (isHeader(line)) {
         header = TableHeader.parse(line);
+        skipping = false;
+        continue;
+      }
+      if (isOtherHeader(line)) {
+        skipping = true;
+        continue;
+      }
+      if (skipping) {
         continue;
       }
       List<String> cells = header.cut(line);
+      if (header.indexOf("POD") == 0 && (cells == null ? line.startsWith(" ") : cells.get(0).isEmpty())) {
+        continue; // 2015: a further container of the pod above
+      }
       // kubectl prints <none> rather than an empty cell, so an empty cell means the row is cut short.
       if (cells == null || cells.contains("")) {
         cells = TableHeader.splitOnGaps(line, 2);
@@ -73,7 +121,7 @@ public final class KubectlPodsParser {
             + cells.size() + " in " + ParseIssues.quote(line));
         continue;
       }
-      KubectlPodRow row = toRow(t, i, header, cells, issues);
+      KubectlPodRow row = toRow(t, i, header, cells, namespace, issues);
       if (row != null) {
         rows.add(row);
       }
@@ -81,7 +129,7 @@ public final class KubectlPodsParser {
     return new KubectlPodsTable(t.entry(), rows);
   }
 
-  private static KubectlPodRow toRow(TextBlock t, int i, TableHeader header, List<String> cells,
+  private static KubectlPodRow toRow(TextBlock t, int i, TableHeader header, List<String> cells, String namespace,
       ParseIssues issues) {
     Integer restarts = null;
     String lastRestart = null;
@@ -97,10 +145,19 @@ public final class KubectlPodsParser {
       restarts = Integer.valueOf(m.group("count"));
       lastRestart = m.group("ago");
     }
-    return new KubectlPodRow(t.ref(i), cell(header, cells, "NAMESPACE"), cell(header, cells, "NAME"),
+    String name = header.indexOf("POD") == 0 ? cell(header, cells, "POD") : cell(header, cells, "NAME");
+    if (name != null && name.startsWith("pod/")) {
+      name = name.substring(4); // kubectl get all names each object by kind
+    }
+    String node = header.indexOf("NODE") >= 0 ? cells.get(header.indexOf("NODE")) : null;
+    if (node == null && header.indexOf("HOST") >= 0) {
+      String host = cells.get(header.indexOf("HOST")); // 2015: node/address
+      node = host.contains("/") ? host.substring(0, host.indexOf('/')) : host;
+    }
+    String ns = cell(header, cells, "NAMESPACE");
+    return new KubectlPodRow(t.ref(i), ns != null ? ns : namespace, name,
         cell(header, cells, "READY"), cell(header, cells, "STATUS"), restarts, lastRestart,
-        cell(header, cells, "AGE"), cell(header, cells, "IP"),
-        header.indexOf("NODE") < 0 ? null : cells.get(header.indexOf("NODE")));
+        cell(header, cells, "AGE"), cell(header, cells, "IP"), node);
   }
 
   /** The cell under {@code name}, or null when the table lacks the column or shows {@code <none>}. */
