@@ -27,7 +27,10 @@ public final class CgroupPaths {
    * {@code crio-15b6e0c6….scope}, and a bare 64-hex cgroupfs folder.
    */
   private static final Pattern SCOPE = Pattern.compile(
-      "^(?:(?<runtime>docker|cri-containerd|crio|libpod)-)?(?<id>[0-9a-f]{64})(?:\\.scope)?$");
+      "^(?:(?<runtime>docker|cri-containerd|crio-conmon|crio|libpod)-)?(?<id>[0-9a-f]{64})(?:\\.scope)?$");
+
+  /** CRI-O's monitor of a container runs in a scope of its own beside the container's: crio-conmon-<id>.scope. */
+  static final String CONMON = "crio-conmon";
 
   private CgroupPaths() {}
 
@@ -88,7 +91,8 @@ public final class CgroupPaths {
     for (int i = parts.length - 1; i >= 0; i--) {
       Matcher scope = SCOPE.matcher(parts[i]);
       if (scope.matches()) {
-        return scope.group("id");
+        // conmon's own scope names the container it watches, but conmon is not in that container.
+        return CONMON.equals(scope.group("runtime")) ? null : scope.group("id");
       }
     }
     return null;

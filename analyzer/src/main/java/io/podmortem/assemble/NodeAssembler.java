@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Joins the observations of one bundle into the node model. */
@@ -90,12 +91,14 @@ public final class NodeAssembler {
         if (p.shim.namespace() != null && p.shim.namespace().equals("moby")) {
           c.runtime = "docker";
         }
+        conmonNames(p, c);
       }
     }
     CgroupTree tree = cgls;
     Map<String, PodAssembler.PodCgroup> podCgroups = cgroups(tree);
     obs.procCgroups().stream().flatMap(p -> p.paths().values().stream())
         .sorted(Comparator.comparing(ProcCgroups.Located::ref)).forEach(l -> processCgroup(l, podCgroups));
+    obs.containerMounts().forEach(m -> containerMounts(m, podCgroups));
     if (!fromTree) {
       conflicts.addAll(new PidMatcher().match(procs, tree));
     }
@@ -365,11 +368,16 @@ public final class NodeAssembler {
         pods.putIfAbsent(pl.podUid(), new PodAssembler.PodCgroup(pl.qos(), pl.podCgroup(), g.ref()));
       } else if (g.path().endsWith(pl.containerId()) || g.path().endsWith(pl.containerId() + ".scope")) {
         ContainerDraft c = draft(pl.containerId());
-        c.placement = pl;
-        c.cgroup = g.path();
-        c.evidence.add("cgroup", g.ref()).add("qosClass", g.ref()).add("id", g.ref());
+        c.evidence.add("qosClass", g.ref()).add("id", g.ref());
+        if (!CgroupPaths.CONMON.equals(pl.runtime())) {
+          c.placement = pl;
+          c.cgroup = g.path();
+          c.evidence.add("cgroup", g.ref());
+        } else if (c.placement == null) {
+          c.placement = pl;
+        }
         if (c.runtime == null && pl.runtime() != null) {
-          c.runtime = pl.runtime().equals("cri-containerd") ? "containerd" : pl.runtime();
+          c.runtime = runtime(pl.runtime());
         }
       }
     }
@@ -395,14 +403,43 @@ public final class NodeAssembler {
       c.placement = pl;
       c.evidence.add("qosClass", l.ref()).add("id", l.ref());
       if (c.runtime == null && pl.runtime() != null) {
-        c.runtime = pl.runtime().equals("cri-containerd") ? "containerd" : pl.runtime();
+        c.runtime = runtime(pl.runtime());
       }
     }
-    if (c.cgroup == null) {
+    if (c.cgroup == null && !CgroupPaths.CONMON.equals(pl.runtime())) {
       int end = l.path().indexOf(pl.containerId());
       int slash = end < 0 ? -1 : l.path().indexOf('/', end);
       c.cgroup = slash < 0 ? l.path() : l.path().substring(0, slash);
       c.evidence.add("cgroup", l.ref());
+    }
+  }
+
+  /**
+   * A mount table read inside a container: its cgroup mounts name the container and its pod, and the sandbox files
+   * it mounts name the pod's sandbox, which is then in the same pod.
+   */
+  private void containerMounts(io.podmortem.source.ContainerMounts m, Map<String, PodAssembler.PodCgroup> pods) {
+    CgroupPlacement pl = null;
+    if (m.cgroupPath() != null) {
+      processCgroup(new ProcCgroups.Located(m.cgroupPath(), m.cgroupRef()), pods);
+      pl = CgroupPaths.parse(m.cgroupPath());
+    }
+    if (m.sandboxId() == null) {
+      return;
+    }
+    ContainerDraft s = draft(m.sandboxId());
+    s.labelSandbox = true;
+    s.sandboxId = m.sandboxId();
+    s.evidence.add("id", m.sandboxRef()).add("role", m.sandboxRef());
+    if (pl != null && pl.containerId() != null && !pl.containerId().equals(m.sandboxId())) {
+      ContainerDraft c = draft(pl.containerId());
+      c.sandboxId = m.sandboxId();
+      if (s.placement == null) {
+        s.placement = new CgroupPlacement(pl.qos(), pl.podUid(), pl.podCgroup(), null, pl.runtime());
+        s.evidence.add("qosClass", m.cgroupRef());
+        s.inferred.put("pod", "its pod's: container " + c.shortId + ", whose cgroup names the pod, mounts this "
+            + "sandbox's files");
+      }
     }
   }
 
@@ -421,6 +458,47 @@ public final class NodeAssembler {
       c.cgroup = path;
       c.evidence.add("cgroup", ref);
     }
+  }
+
+  /** Example match: {@code /var/log/pods/openshift-etcd_etcd-member-x_a4a4914b…/etcd-member/0.log}. */
+  private static final Pattern POD_LOG = Pattern.compile(
+      "^/var/log/pods/(?<ns>[a-z0-9-]{1,63})_(?<pod>[a-z0-9.-]{1,253})_(?<uid>[0-9a-f-]{32,36})/"
+          + "(?<ctr>[a-z0-9-]{1,63})/(?<attempt>\\d{1,9})\\.log$");
+
+  /**
+   * CRI-O's conmon names its container in its command line: {@code -n k8s_<ctr>_<pod>_<ns>_<uid>_<attempt>} and the
+   * log path {@code -l /var/log/pods/<ns>_<pod>_<uid>/<ctr>/<attempt>.log}. Where nothing better names the
+   * container's pod, these do.
+   */
+  private static void conmonNames(ProcessDraft p, ContainerDraft c) {
+    if (c.dockershim != null || c.labelPod != null) {
+      return;
+    }
+    DockershimName n = DockershimName.parse(p.shim.name());
+    if (n != null) {
+      c.dockershim = n;
+      c.runtime = c.runtime == null ? "cri-o" : c.runtime;
+      c.evidence.add("name", p.row.ref());
+      return;
+    }
+    Matcher log = p.shim.logPath() == null ? null : POD_LOG.matcher(p.shim.logPath());
+    if (log != null && log.matches()) {
+      c.labelPod = new PodRef(log.group("ns"), log.group("pod"), log.group("uid"));
+      c.labelContainerName = log.group("ctr");
+      c.labelAttempt = Integer.valueOf(log.group("attempt"));
+      c.runtime = c.runtime == null ? "cri-o" : c.runtime;
+      c.evidence.add("name", p.row.ref());
+    }
+  }
+
+  /** The runtime a scope's prefix names. */
+  private static String runtime(String scopePrefix) {
+    return switch (scopePrefix) {
+      case "cri-containerd" -> "containerd";
+      case "crio", CgroupPaths.CONMON -> "cri-o";
+      case "libpod" -> "podman";
+      default -> scopePrefix;
+    };
   }
 
   /** The draft for an ID: a 12-char prefix finds the container that a full ID named, and the other way round. */

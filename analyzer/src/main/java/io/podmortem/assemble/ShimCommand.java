@@ -16,8 +16,11 @@ import java.util.Set;
  *
  * @param id the container ID as the command gives it (systemd-cgls may have cut it short)
  * @param namespace containerd's namespace ({@code moby} for Docker, {@code k8s.io} for the CRI), or null
+ * @param name conmon's {@code -n}: the container's name, {@code k8s_<ctr>_<pod>_<ns>_<uid>_<attempt>} under
+ *     CRI-O; null for other shims
+ * @param logPath conmon's {@code -l}: {@code /var/log/pods/<ns>_<pod>_<uid>/<ctr>/<attempt>.log}; or null
  */
-public record ShimCommand(String binary, String id, String namespace) {
+public record ShimCommand(String binary, String id, String namespace, String name, String logPath) {
   private static final Set<String> SHIMS = Set.of("containerd-shim-runc-v2", "containerd-shim-runc-v1",
       "containerd-shim", "docker-containerd-shim", "containerd-shim-kata-v2", "conmon");
 
@@ -56,6 +59,8 @@ public record ShimCommand(String binary, String id, String namespace) {
     if (id != null && id.endsWith("…")) {
       id = id.substring(0, id.length() - 1);
     }
-    return new ShimCommand(binary, id, Commands.option(w, "-namespace", null));
+    boolean conmon = binary.equals("conmon");
+    return new ShimCommand(binary, id, Commands.option(w, "-namespace", null),
+        conmon ? Commands.option(w, "--name", "-n") : null, conmon ? Commands.option(w, "--log-path", "-l") : null);
   }
 }

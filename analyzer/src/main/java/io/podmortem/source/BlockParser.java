@@ -33,7 +33,7 @@ final class BlockParser {
       case DOCKER_INSPECT -> addAll(out.dockerContainers, DockerInspectParser.parse(t, issues));
       case DOCKER_PS_JSON -> add(out.dockerPs, DockerPsJsonParser.parse(t, issues));
       case PROC_CGROUP -> add(out.procCgroups, ProcCgroupParser.parse(t, issues));
-      case MOUNTINFO -> addAll(out.overlayMounts, MountinfoParser.parse(t, issues));
+      case MOUNTINFO -> mountinfo(t, issues);
       case CRI_PODS -> addAll(out.criPods, CriPodsParser.parse(t, issues));
       case CRI_CONTAINERS -> addAll(out.criContainers, CriContainersParser.parse(t, issues));
       case KUBECTL_PODS_JSON -> addAll(out.kubePods, KubePodsJsonParser.parse(t, issues));
@@ -48,6 +48,14 @@ final class BlockParser {
   void record(TextBlock t, Recognition recognition, ParseIssues issues, int promptLine) {
     out.sources.add(new SourceInfo(t.entry(), promptLine, recognition.format().label(), recognition.reason(),
         t.command(), t.size(), issues.list()));
+  }
+
+  private java.util.List<OverlayMount> mountinfo(TextBlock t, ParseIssues issues) {
+    ContainerMounts view = MountinfoParser.container(t);
+    if (view != null) {
+      out.containerMounts.add(view);
+    }
+    return addAll(out.overlayMounts, MountinfoParser.parse(t, issues));
   }
 
   /** A ps table with a CGROUP column places each process in its cgroup, as /proc/<pid>/cgroup does. */

@@ -58,6 +58,44 @@ public final class MountinfoParser {
     return out;
   }
 
+  /**
+   * A CRI sandbox's own files, bind-mounted into each container of the pod. Example matches:
+   * {@code /var/lib/containerd/io.containerd.grpc.v1.cri/sandboxes/b136f3d2…/hostname},
+   * {@code /run/containers/storage/overlay-containers/2ac4c84c…/userdata/resolv.conf}
+   */
+  private static final Pattern SANDBOX_FILE = Pattern.compile(
+      ".*/(?:io\\.containerd\\.grpc\\.v1\\.cri/sandboxes|overlay-containers)/(?<id>[0-9a-f]{64})/(?:userdata/)?"
+          + "(?:hostname|resolv\\.conf|hosts|shm)$");
+
+  /**
+   * The container a mount table was read in, where it shows: the root of its cgroup mounts (a host's own table has
+   * {@code /} there) and the sandbox files it mounts. Null when it shows neither.
+   */
+  public static ContainerMounts container(TextBlock t) {
+    String cgroup = null;
+    io.podmortem.model.SourceRef cgroupRef = null;
+    String sandbox = null;
+    io.podmortem.model.SourceRef sandboxRef = null;
+    for (int i = 0; i < t.size(); i++) {
+      Matcher m = LINE.matcher(t.lines().get(i));
+      if (!m.matches()) {
+        continue;
+      }
+      String root = unescape(m.group("root"));
+      boolean cgroupMount = m.group("type").equals("cgroup") || m.group("type").equals("cgroup2");
+      if (cgroupMount && root.length() > 1 && (cgroup == null || root.length() > cgroup.length())) {
+        cgroup = root;
+        cgroupRef = t.ref(i);
+      }
+      Matcher s = SANDBOX_FILE.matcher(root);
+      if (sandbox == null && root.length() < 4096 && s.matches()) {
+        sandbox = s.group("id");
+        sandboxRef = t.ref(i);
+      }
+    }
+    return cgroup == null && sandbox == null ? null : new ContainerMounts(cgroup, cgroupRef, sandbox, sandboxRef);
+  }
+
   /** mountinfo writes space, tab, newline and backslash in paths as octal escapes ({@code \040}). */
   static String unescape(String s) {
     if (s.indexOf('\\') < 0) {

@@ -28,7 +28,8 @@ public record Observations(
     List<CriPod> criPods,
     List<CriContainer> criContainers,
     List<KubePod> kubePods,
-    List<OverlayMount> overlayMounts) {
+    List<OverlayMount> overlayMounts,
+    List<ContainerMounts> containerMounts) {
 
   public Observations {
     forests = List.copyOf(forests);
@@ -49,6 +50,7 @@ public record Observations(
     criContainers = List.copyOf(criContainers);
     kubePods = List.copyOf(kubePods);
     overlayMounts = List.copyOf(overlayMounts);
+    containerMounts = List.copyOf(containerMounts);
   }
 
   /** Collects observations while the bundle streams past. */
@@ -72,6 +74,7 @@ public record Observations(
     final List<CriContainer> criContainers = new ArrayList<>();
     final List<KubePod> kubePods = new ArrayList<>();
     final List<OverlayMount> overlayMounts = new ArrayList<>();
+    final List<ContainerMounts> containerMounts = new ArrayList<>();
 
     public Builder warning(String w) {
       warnings.add(w);
@@ -81,7 +84,7 @@ public record Observations(
     public Observations build() {
       return new Observations(forests, dockerPs, kubectlPods, cgroupTrees, rootfs, hostnames, sources, warnings,
           collection, dockerContainers, procCgroups, rootfsRows, mergedEntries, drift, dates,
-          criPods, criContainers, kubePods, overlayMounts);
+          criPods, criContainers, kubePods, overlayMounts, containerMounts);
     }
   }
 }
