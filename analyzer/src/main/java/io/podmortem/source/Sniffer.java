@@ -29,7 +29,7 @@ public final class Sniffer {
         return Recognition.of(r.format(), evidence);
       }
     }
-    if (wholeEntry && TranscriptParser.looksLike(head)) {
+    if (wholeEntry && TranscriptParser.startsWithPrompt(head)) {
       return Recognition.of(Format.TRANSCRIPT, "its first line is a shell prompt with a command");
     }
     String notRead = NotReadFormats.recognise(head);
@@ -51,6 +51,12 @@ public final class Sniffer {
       if (evidence != null) {
         return Recognition.of(r.format(), evidence);
       }
+    }
+    // Weaker signs of a transcript, taken only where no format's content matched: a first command typed without a
+    // prompt (a table's first word can be a tool's name: containerd), or output pasted before the first prompt.
+    if (wholeEntry && TranscriptParser.looksLike(head)) {
+      return Recognition.of(Format.TRANSCRIPT, "its first line is a command typed without a prompt, or a prompt "
+          + "with its user and host follows the first lines");
     }
     if (hinted != null && weak(hinted)) {
       return Recognition.of(hinted, "the command '" + t.command() + "' prints it; the content alone says too little");

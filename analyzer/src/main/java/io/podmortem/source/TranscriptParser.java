@@ -95,18 +95,65 @@ public final class TranscriptParser {
 
   private TranscriptParser() {}
 
-  /** True when the first non-blank line is a prompt. */
+  /**
+   * A first command typed without a prompt: two or more words, the first a known tool or a path to one.
+   *
+   * <p>Example match: {@code " ./build/bin/crictl ps"}
+   */
+  private static final Pattern FIRST_COMMAND = Pattern.compile("^(?<prompt>\\s{0,8})(?<command>\\S+\\s+\\S.*)$");
+
+  /** How far into a paste a prompt may first appear, after output pasted before it. */
+  private static final int PROMPT_WITHIN = 20;
+
+  /**
+   * True when the first non-blank line is a prompt, or a command typed without one, or when a prompt that names its
+   * user and host comes within the first lines (output pasted before the first prompt).
+   */
   public static boolean looksLike(TextBlock t) {
     int first = t.firstNonBlank();
+    if (first < 0) {
+      return false;
+    }
+    if (startsWithPrompt(t) || firstCommand(t.lines().get(first)) != null) {
+      return true;
+    }
+    for (int i = first + 1; i < Math.min(t.size(), first + PROMPT_WITHIN); i++) {
+      Matcher m = prompt(t.lines().get(i));
+      if (m != null && group(m, "host") != null || m != null && m.pattern() == ARROW) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when the first non-blank line is a prompt: the strong sign, which no content format shares. */
+  public static boolean startsWithPrompt(TextBlock t) {
+    int first = t.firstNonBlank();
     return first >= 0 && prompt(t.lines().get(first)) != null;
+  }
+
+  /** The first line as a command typed without a prompt, or null when it does not read as one. */
+  static Matcher firstCommand(String line) {
+    Matcher m = FIRST_COMMAND.matcher(line);
+    if (!m.matches() || line.length() > 4096) {
+      return null;
+    }
+    String word = m.group("command").split("\\s+", 2)[0];
+    String tool = word.contains("/") ? word.substring(word.lastIndexOf('/') + 1) : word;
+    boolean tools = COMMANDS.contains(tool) && !tool.equals("cd") && !tool.equals("echo");
+    return tools && (word.equals(tool) || EXECUTABLE_PATH.matcher(word).matches()) ? m : null;
   }
 
   /** Splits the block at its prompt lines. Nothing here is malformed: lines that are not prompts are output. */
   public static Transcript parse(TextBlock t, ParseIssues issues) {
     List<Integer> starts = new ArrayList<>();
     List<Matcher> prompts = new ArrayList<>();
+    int first = t.firstNonBlank();
     for (int i = 0; i < t.size(); i++) {
       Matcher m = prompt(t.lines().get(i));
+      if (m == null && i == first) {
+        m = firstCommand(t.lines().get(i));
+      }
       if (m != null) {
         starts.add(i);
         prompts.add(m);

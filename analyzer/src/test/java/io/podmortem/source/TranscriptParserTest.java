@@ -129,4 +129,45 @@ class TranscriptParserTest {
     }
   }
 
+
+  /** Prompts seen in the wild corpus: each line is the first line of a real paste (wild/*, shared/wild/jgato-cgls). */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiterString = " => ", value = {
+      "[root@cloud-test2:~]$ crictl ps => crictl ps",
+      "sles@orch-do-eoom4-7124-worker6:~> sudo crictl pods -s NotReady | grep ro-deploy => sudo crictl pods -s "
+          + "NotReady | grep ro-deploy",
+      "sh-4.4$> systemd-cgls -u kubepods.slice => systemd-cgls -u kubepods.slice",
+      "➜  k8s-snowflake git:(master) kubectl get pod -owide --all-namespaces => kubectl get pod -owide "
+          + "--all-namespaces",
+      "$ k3s kubectl get po --all-namespaces => k3s kubectl get po --all-namespaces"})
+  void prompt_realVariants_areReadWithTheirCommand(String line, String command) {
+    java.util.regex.Matcher m = TranscriptParser.prompt(line);
+    assertThat(m).as(line).isNotNull();
+    assertThat(m.group("command")).isEqualTo(command);
+  }
+
+  /** kubernetes-sigs/cri-tools PR #888: the paste starts with the command, typed without a prompt. */
+  @Test
+  void parse_firstCommandWithoutAPrompt_isASegment() {
+    TextBlock t = Fixtures.of("a.txt", String.join("\n", " ./build/bin/crictl ps",
+        "CONTAINER           IMAGE               CREATED             STATE               NAME      ATTEMPT",
+        "0ad4683fc9548       269223fff922b       2 weeks ago         Running             virt      2"));
+
+    assertThat(TranscriptParser.startsWithPrompt(t)).isFalse();
+    assertThat(TranscriptParser.looksLike(t)).isTrue();
+    Transcript tr = TranscriptParser.parse(t, ParseIssues.bounded(10));
+    assertThat(tr.segments()).singleElement().satisfies(seg -> {
+      assertThat(seg.command()).isEqualTo("./build/bin/crictl ps");
+      assertThat(seg.output().size()).isEqualTo(2);
+    });
+  }
+
+  /** The collector's containers.tsv starts with a runtime's name, which is also a tool's. */
+  @Test
+  void sniff_aTableWhoseFirstWordIsATool_isNotATranscript() throws java.io.IOException {
+    TextBlock t = TextBlock.of("rootfs/containers.tsv", java.nio.file.Files.readAllLines(
+        io.podmortem.Samples.dir().resolve("containerd-cgv2/rootfs/containers.tsv")));
+    assertThat(t.lines().get(0)).startsWith("containerd\t");
+    assertThat(new Sniffer().recognise(t, true).format()).isEqualTo(Format.ROOTFS_TABLE);
+  }
 }
