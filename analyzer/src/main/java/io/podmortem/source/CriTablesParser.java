@@ -45,16 +45,37 @@ public final class CriTablesParser {
 
   public static boolean looksLikeContainers(TextBlock t) {
     int first = t.firstNonBlank();
-    return first >= 0 && isContainersHeader(TableHeader.parse(t.lines().get(first)));
+    return first >= 0 && (isContainersHeader(TableHeader.parse(t.lines().get(first)))
+        || headerless(t.lines().get(first)) != null);
+  }
+
+  /** The header {@code crictl ps} prints, for rows pasted without it ({@code crictl ps | grep x}). */
+  private static final String PS_HEADER = "CONTAINER           IMAGE               CREATED             STATE"
+      + "               NAME                ATTEMPT             POD ID              POD";
+
+  /**
+   * The header a row of {@code crictl ps} would have had, when the line is such a row without one: cells split on
+   * tabwriter's gaps, a 13-hex ID, a state word, an attempt and a 13-hex POD ID where the columns put them. Null for
+   * any other line.
+   */
+  static TableHeader headerless(String line) {
+    List<String> cells = TableHeader.splitOnGaps(line, 2);
+    if (cells.size() != 8 && cells.size() != 9 || line.length() > 4096) {
+      return null;
+    }
+    boolean row = ID.matcher(cells.get(0)).matches() && CONTAINER_STATES.containsKey(cells.get(3))
+        && ATTEMPT.matcher(cells.get(5)).matches() && ID.matcher(cells.get(6)).matches()
+        && cells.get(2).endsWith(" ago");
+    return row ? TableHeader.parse(PS_HEADER + (cells.size() == 9 ? "               NAMESPACE" : "")) : null;
   }
 
   private static boolean isPodsHeader(TableHeader h) {
     return (h.indexOf("POD ID") == 0 || h.indexOf("PODSANDBOX ID") == 0) && hasAll(h, "CREATED", "STATE", "NAME");
   }
 
+  /** crictl ps's header; the 2017 one had no IMAGE column ({@code CONTAINER ID CREATED STATE NAME}). */
   private static boolean isContainersHeader(TableHeader h) {
-    return (h.indexOf("CONTAINER") == 0 || h.indexOf("CONTAINER ID") == 0)
-        && hasAll(h, "IMAGE", "CREATED", "STATE", "NAME");
+    return (h.indexOf("CONTAINER") == 0 || h.indexOf("CONTAINER ID") == 0) && hasAll(h, "CREATED", "STATE", "NAME");
   }
 
   private static boolean hasAll(TableHeader h, String... names) {
@@ -168,17 +189,24 @@ public final class CriTablesParser {
       return out;
     }
     TableHeader header = TableHeader.parse(t.lines().get(first));
+    int from = first + 1;
+    TableHeader implied = pods ? null : headerless(t.lines().get(first));
+    if (implied != null && !isContainersHeader(header)) {
+      header = implied;
+      from = first;
+    }
     if (!(pods ? isPodsHeader(header) : isContainersHeader(header))) {
       issues.add(t, first, 1, "expected a crictl " + (pods ? "pods" : "ps") + " header, got "
           + ParseIssues.quote(t.lines().get(first)));
       return out;
     }
-    for (int i = first + 1; i < t.size(); i++) {
+    for (int i = from; i < t.size(); i++) {
       String line = t.lines().get(i);
       if (line.isBlank()) {
         continue;
       }
-      List<String> cells = cells(header, line);
+      List<String> cells = implied != null && header == implied ? TableHeader.splitOnGaps(line, 2)
+          : cells(header, line);
       if (cells == null) {
         issues.add(t, i, 0, "expected " + header.size() + " columns under the header, got "
             + ParseIssues.quote(line));

@@ -99,4 +99,37 @@ class CriTablesParserTest {
     assertThat(CriTablesParser.looksLikeContainers(Fixtures.load("docker-ps/udon.txt"))).isFalse();
     assertThat(CriTablesParser.looksLikePods(Fixtures.load("kubectl-get-pods/udon.txt"))).isFalse();
   }
+
+  /** A real grep'd crictl ps row, without its header (containerd/containerd#9545). */
+  @Test
+  void parseContainers_aRowWithoutItsHeader_isReadWithCrictlsColumns() throws java.io.IOException {
+    TextBlock t = TextBlock.of("a.txt", java.nio.file.Files.readAllLines(java.nio.file.Path.of(
+        "src/test/resources/wild/containerd-9545-crictl-row-headerless/files/a.txt")));
+    ParseIssues issues = ParseIssues.bounded(10);
+
+    assertThat(CriTablesParser.looksLikeContainers(t)).isTrue();
+    List<CriContainer> rows = CriTablesParser.parseContainers(t, issues);
+    assertThat(issues.list()).isEmpty();
+    assertThat(rows).singleElement().satisfies(c -> {
+      assertThat(c.id()).isEqualTo("7c54f31e3fc8b");
+      assertThat(c.name()).isEqualTo("kube-apiserver");
+      assertThat(c.attempt()).isEqualTo(1);
+      assertThat(c.podSandboxId()).isEqualTo("f5de5d0666823");
+      assertThat(c.labels()).containsEntry("io.kubernetes.pod.name", "kube-apiserver-kiv-cp-v48fw");
+    });
+  }
+
+  /** The 2017 crictl ps header had no IMAGE column (kubernetes-sigs/cri-tools#266, quoting the docs). */
+  @Test
+  void parseContainers_2017HeaderWithoutImage_isRead() {
+    TextBlock t = TextBlock.of("ps.txt", List.of(
+        "CONTAINER ID                                                       CREATED             STATE               NAME",
+        "0a2c761303163f2acaaeaee07d2ba143ee4cea7e3bde3d32190e2a36525c8a05   1 minutes ago       CONTAINER_CREATED   busybox"));
+    ParseIssues issues = ParseIssues.bounded(10);
+
+    assertThat(CriTablesParser.parseContainers(t, issues)).extracting(CriContainer::id, CriContainer::state)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(
+            "0a2c761303163f2acaaeaee07d2ba143ee4cea7e3bde3d32190e2a36525c8a05", "CONTAINER_CREATED"));
+    assertThat(issues.list()).isEmpty();
+  }
 }
