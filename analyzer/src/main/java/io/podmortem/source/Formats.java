@@ -1,23 +1,31 @@
 package io.podmortem.source;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The one list of the formats podmortem reads by content: each format once, with its recognizer and the evidence
- * the recognizer looks for, in the order in which they are tried. The parsers are chosen by format in
- * {@link BlockParser}; the command words that hint at a format are in {@link Sniffer#hint}.
+ * The one list of the formats podmortem reads: each format once, with its recognizer (and the evidence it looks
+ * for), and its parser, which reads a block and files what it yields. Recognizers are tried in the order of the
+ * lists. Adding a format is one registration here and one parser class; the command words that hint at a format
+ * are in {@link Sniffer#hint}.
  */
 final class Formats {
+  /** Reads one block of the format into the observations; returns what it read, for the caller's own use. */
+  @FunctionalInterface
+  interface Parser {
+    Object parse(TextBlock t, ParseIssues issues, Observations.Builder out);
+  }
+
   /**
-   * One format and its recognizer: a function from a head sample to the evidence it found there, in a clause for
-   * the report's Sources table, or null when the head is not of this format.
+   * One format: its recognizer, a function from a head sample to the evidence it found there, in a clause for the
+   * report's Sources table, or null when the head is not of this format; and its parser.
    */
-  record Registration(Format format, Function<TextBlock, String> recognizer) {
+  record Registration(Format format, Function<TextBlock, String> recognizer, Parser parser) {
     /** A recognizer that accepts or not, and always finds the same evidence. */
-    Registration(Format format, Predicate<TextBlock> accepts, String evidence) {
-      this(format, t -> accepts.test(t) ? evidence : null);
+    Registration(Format format, Predicate<TextBlock> accepts, String evidence, Parser parser) {
+      this(format, t -> accepts.test(t) ? evidence : null, parser);
     }
 
     String evidence(TextBlock head) {
@@ -27,41 +35,104 @@ final class Formats {
 
   /** Formats whose content is unmistakable: tried first, before a transcript prompt or a command's hint. */
   static final List<Registration> DECISIVE = List.of(
-      new Registration(Format.MANIFEST, ManifestParser::looksLike, "JSON that names podmortem-collect"),
+      new Registration(Format.MANIFEST, ManifestParser::looksLike, "JSON that names podmortem-collect",
+          (t, is, out) -> out.collection = ManifestParser.parse(t, is)),
       new Registration(Format.DOCKER_INSPECT, DockerInspectParser::looksLike,
-          "a JSON array whose first object has docker's \"Id\" and \"GraphDriver\" or \"HostConfig\""),
+          "a JSON array whose first object has docker's \"Id\" and \"GraphDriver\" or \"HostConfig\"",
+          (t, is, out) -> addAll(out.dockerContainers, DockerInspectParser.parse(t, is))),
       new Registration(Format.DOCKER_PS_JSON, DockerPsJsonParser::looksLike,
-          "JSON lines with docker ps's keys (ID, Image, Names, Status)"));
+          "JSON lines with docker ps's keys (ID, Image, Names, Status)",
+          (t, is, out) -> add(out.dockerPs, DockerPsJsonParser.parse(t, is))));
 
   /** The other formats, tried in this order; the first whose recognizer accepts the head decides. */
   static final List<Registration> BY_CONTENT = List.of(
       new Registration(Format.CRI_PODS, CriPodsParser::looksLike,
-          "crictl's sandboxes: JSON items or an inspectp status with a SANDBOX_ state, or a crictl pods header"),
+          "crictl's sandboxes: JSON items or an inspectp status with a SANDBOX_ state, or a crictl pods header",
+          (t, is, out) -> addAll(out.criPods, CriPodsParser.parse(t, is))),
       new Registration(Format.CRI_CONTAINERS, CriContainersParser::looksLike,
           "crictl's containers: a JSON containers list or an inspect status with a CONTAINER_ state, or a crictl ps "
-              + "header"),
+              + "header or row",
+          (t, is, out) -> addAll(out.criContainers, CriContainersParser.parse(t, is))),
       new Registration(Format.KUBECTL_PODS_JSON, KubePodsJsonParser::looksLike,
-          "JSON of kind Pod or PodList with containers or containerStatuses"),
-      new Registration(Format.LISTING, ListingParser::looksLike, "the collector's find -printf listing lines"),
-      new Registration(Format.ROOTFS_TABLE, RootfsTableParser::looksLike, "the collector's containers.tsv columns"),
+          "JSON of kind Pod or PodList with containers or containerStatuses",
+          (t, is, out) -> addAll(out.kubePods, KubePodsJsonParser.parse(t, is))),
+      new Registration(Format.LISTING, ListingParser::looksLike, "the collector's find -printf listing lines",
+          (t, is, out) -> ListingParser.parse(t, is)),
+      new Registration(Format.ROOTFS_TABLE, RootfsTableParser::looksLike, "the collector's containers.tsv columns",
+          (t, is, out) -> addAll(out.rootfsRows, RootfsTableParser.parse(t, is))),
       new Registration(Format.PROC_CGROUP, ProcCgroupParser::looksLike,
-          "lines of hierarchy-ID:controllers:/path, as /proc/<pid>/cgroup prints them"),
+          "lines of hierarchy-ID:controllers:/path, as /proc/<pid>/cgroup prints them",
+          (t, is, out) -> add(out.procCgroups, ProcCgroupParser.parse(t, is))),
       new Registration(Format.MOUNTINFO, MountinfoParser::looksLike,
-          "lines of mount ID, parent ID, major:minor, root, mount point, … - type source options"),
-      new Registration(Format.SYSTEMD_CGLS, CglsParser::evidence),
-      new Registration(Format.DOCKER_PS, DockerPsParser::looksLike, "its first line is a docker ps header"),
+          "lines of mount ID, parent ID, major:minor, root, mount point, … - type source options",
+          Formats::mountinfo),
+      new Registration(Format.SYSTEMD_CGLS, CglsParser::evidence,
+          (t, is, out) -> add(out.cgroupTrees, CglsParser.parse(t, is))),
+      new Registration(Format.DOCKER_PS, DockerPsParser::looksLike, "its first line is a docker ps header",
+          (t, is, out) -> add(out.dockerPs, new DockerPsParser().parse(t, is))),
       new Registration(Format.KUBECTL_PODS, KubectlPodsParser::looksLike,
-          "its first line is a kubectl get pods header"),
-      new Registration(Format.PS_FOREST, PsForestParser::evidence),
+          "its first line is a kubectl get pods header",
+          (t, is, out) -> add(out.kubectlPods, new KubectlPodsParser().parse(t, is))),
+      new Registration(Format.PS_FOREST, PsForestParser::evidence, Formats::ps),
       new Registration(Format.OS_RELEASE, OsReleaseParser::looksLike,
-          "assignments only, one of them a well-known os-release key"),
+          "assignments only, one of them a well-known os-release key", (t, is, out) -> OsReleaseParser.parse(t, is)),
       new Registration(Format.FILE_OUTPUT, FileDescriptionParser::looksLike,
-          "name: description lines, as file(1) prints them"),
-      new Registration(Format.COUNT, CountParser::looksLike, "a single count"));
+          "name: description lines, as file(1) prints them", (t, is, out) -> FileDescriptionParser.parse(t, is)),
+      new Registration(Format.COUNT, CountParser::looksLike, "a single count",
+          (t, is, out) -> CountParser.parse(t, is).orElse(null)));
 
   /** Formats whose content alone says too little: taken only where a command's hint names them. */
   static final List<Registration> BY_HINT = List.of(
-      new Registration(Format.FIND_LISTING, FindListingParser::looksLike, "bare paths, as find prints them"));
+      new Registration(Format.FIND_LISTING, FindListingParser::looksLike, "bare paths, as find prints them",
+          (t, is, out) -> FindListingParser.parse(t, is)));
 
   private Formats() {}
+
+  /** The parser of a format; null for a format that is recorded but not read (empty, unknown, a value). */
+  static Parser parser(Format f) {
+    for (List<Registration> list : List.of(DECISIVE, BY_CONTENT, BY_HINT)) {
+      for (Registration r : list) {
+        if (r.format() == f) {
+          return r.parser();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The content and hint registrations together, for a command's hint to pick from. */
+  static List<Registration> hintable() {
+    List<Registration> all = new ArrayList<>(BY_CONTENT);
+    all.addAll(BY_HINT);
+    return all;
+  }
+
+  private static Object mountinfo(TextBlock t, ParseIssues issues, Observations.Builder out) {
+    ContainerMounts view = MountinfoParser.container(t);
+    if (view != null) {
+      out.containerMounts.add(view);
+    }
+    return addAll(out.overlayMounts, MountinfoParser.parse(t, issues));
+  }
+
+  /** A ps table with a CGROUP column places each process in its cgroup, as /proc/<pid>/cgroup does. */
+  private static Object ps(TextBlock t, ParseIssues issues, Observations.Builder out) {
+    PsForest f = new PsForestParser().parse(t, issues);
+    out.forests.add(f);
+    ProcCgroups placed = ProcCgroupParser.fromPs(f);
+    if (placed != null) {
+      out.procCgroups.add(placed);
+    }
+    return f;
+  }
+
+  private static <T> List<T> addAll(List<T> list, List<T> values) {
+    list.addAll(values);
+    return values;
+  }
+
+  private static <T> T add(List<T> list, T value) {
+    list.add(value);
+    return value;
+  }
 }

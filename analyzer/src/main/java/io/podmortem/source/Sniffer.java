@@ -38,7 +38,7 @@ public final class Sniffer {
     }
     Format hinted = hint(t.command());
     if (hinted != null) {
-      for (Formats.Registration r : concat(Formats.BY_CONTENT, Formats.BY_HINT)) {
+      for (Formats.Registration r : Formats.hintable()) {
         String evidence = r.format() == hinted ? r.evidence(head) : null;
         if (evidence != null) {
           return Recognition.of(hinted, "the command '" + t.command() + "' prints it, and the content agrees: "
@@ -71,12 +71,6 @@ public final class Sniffer {
     return nonBlankLines(head) == 1 && t.size() <= first + HEAD_LINES
         ? Recognition.of(Format.VALUE, "a single line")
         : Recognition.of(Format.UNKNOWN, "no recognizer accepted its first lines");
-  }
-
-  private static List<Formats.Registration> concat(List<Formats.Registration> a, List<Formats.Registration> b) {
-    List<Formats.Registration> all = new java.util.ArrayList<>(a);
-    all.addAll(b);
-    return all;
   }
 
   private static boolean weak(Format f) {
