@@ -33,4 +33,20 @@ class PodNamesTest {
     assertThat(DockershimName.parse("k8s_a_b_c")).isNull();
     assertThat(DockershimName.parse("nginx")).isNull();
   }
+
+  /**
+   * The dockertools naming before Kubernetes 1.2, in the shape kubernetes#19354 shows (FORMATS.md §3): a hash, and a
+   * random last part. FORMATS elides the middle of the pod name; the node part here is made up.
+   */
+  @org.junit.jupiter.api.Test
+  void dockershimName_before12_hasAHashAndNoAttempt() {
+    DockershimName n = DockershimName.parse(
+        "k8s_POD.6059dfa2_kube-scheduler-ip-172-20-0-98.us-west-2.compute.internal_kube-system_"
+            + "c9bc5a66e6d1ac4e107961af3ad2bcca_fcf872d4");
+
+    org.assertj.core.api.Assertions.assertThat(n).isEqualTo(new DockershimName("POD",
+        "kube-scheduler-ip-172-20-0-98.us-west-2.compute.internal", "kube-system", "c9bc5a66e6d1ac4e107961af3ad2bcca",
+        null));
+    org.assertj.core.api.Assertions.assertThat(n.isSandbox()).isTrue();
+  }
 }
