@@ -52,7 +52,7 @@ class BusyboxBundleEndToEndTest {
     busyboxBundle = Path.of(System.getenv("PODMORTEM_E2E_BUSYBOX_BUNDLE"));
     busyboxById = containersOf(analyze(busyboxBundle));
     dashById = containersOf(analyze(Path.of(System.getenv("PODMORTEM_E2E_BUNDLE"))));
-    hostUserNames = readPasswd(Path.of("/etc/passwd"));
+    hostUserNames = DockerCli.userNames(Path.of("/etc/passwd"));
   }
 
   /** {@code podmortem analyze BUNDLE --format json}, the way a person runs it. */
@@ -199,16 +199,4 @@ class BusyboxBundleEndToEndTest {
     throw new AssertionError(bundle + " has no entry " + name);
   }
 
-  private static Map<Integer, String> readPasswd(Path passwd) throws IOException {
-    Map<Integer, String> names = new HashMap<>();
-    if (Files.isReadable(passwd)) {
-      for (String line : Files.readAllLines(passwd)) {
-        String[] f = line.split(":");
-        if (f.length > 2 && f[2].matches("\\d+")) {
-          names.putIfAbsent(Integer.parseInt(f[2]), f[0]);
-        }
-      }
-    }
-    return names;
-  }
 }

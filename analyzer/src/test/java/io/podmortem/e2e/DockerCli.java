@@ -186,4 +186,18 @@ final class DockerCli {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** The host's user names by uid, from a passwd file; empty when it cannot be read. */
+  static Map<Integer, String> userNames(java.nio.file.Path passwd) throws IOException {
+    Map<Integer, String> names = new java.util.HashMap<>();
+    if (java.nio.file.Files.isReadable(passwd)) {
+      for (String line : java.nio.file.Files.readAllLines(passwd)) {
+        String[] f = line.split(":");
+        if (f.length > 2 && f[2].matches("\\d+")) {
+          names.putIfAbsent(Integer.parseInt(f[2]), f[0]);
+        }
+      }
+    }
+    return names;
+  }
 }

@@ -78,7 +78,7 @@ class DockerEngineEndToEndTest {
     model = new ObjectMapper().readTree(out.toString());
     modelById = new HashMap<>();
     model.path("containers").forEach(c -> modelById.put(c.path("id").asText(), c));
-    hostUserNames = readPasswd(Path.of("/etc/passwd"));
+    hostUserNames = DockerCli.userNames(Path.of("/etc/passwd"));
     analyzedById = new HashMap<>();
     new Analyzer(Limits.defaults()).analyze(Path.of(bundle)).node().containers()
         .forEach(c -> analyzedById.put(c.id(), c));
@@ -334,19 +334,6 @@ class DockerEngineEndToEndTest {
   private static String text(JsonNode o, String field) {
     JsonNode v = o.path(field);
     return v.isNull() || v.isMissingNode() ? null : v.asText();
-  }
-
-  private static Map<Integer, String> readPasswd(Path passwd) throws IOException {
-    Map<Integer, String> names = new HashMap<>();
-    if (Files.isReadable(passwd)) {
-      for (String line : Files.readAllLines(passwd)) {
-        String[] f = line.split(":");
-        if (f.length > 2 && f[2].matches("\\d+")) {
-          names.putIfAbsent(Integer.parseInt(f[2]), f[0]);
-        }
-      }
-    }
-    return names;
   }
 
   /** A dockershim container name: {@code k8s_<container>_<pod>_<namespace>_<uid>_<attempt>[_<random>]}. */

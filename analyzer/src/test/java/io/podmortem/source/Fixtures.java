@@ -24,6 +24,16 @@ final class Fixtures {
     return TextBlock.of(name, read(ROOT.resolve(format).resolve(name)));
   }
 
+  /**
+   * A file of the shared corpus of real outputs ({@code shared/wild/<folder>/<file>}, beside the checkout) as a
+   * block named {@code entry}; the test is skipped where the corpus is not beside the checkout.
+   */
+  static TextBlock shared(String relative, String entry) {
+    Path file = Path.of("../../shared/wild").resolve(relative);
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(file), "shared/wild is not beside the checkout");
+    return TextBlock.of(entry, read(file));
+  }
+
   static TextBlock of(String entry, String text) {
     return TextBlock.of(entry, List.of(text.split("\n", -1)));
   }

@@ -33,10 +33,8 @@ class ProcCgroupParserTest {
 
   /** A real pasted {@code cat /proc/self/cgroup} (Qard/container-info fixture): no pid prefix, v1 controllers. */
   @Test
-  void parse_oneProcessFileWithoutPids_keepsItsBestPath() throws java.io.IOException {
-    java.nio.file.Path file = java.nio.file.Path.of("../../shared/wild/qard-proc-cgroup/a.txt");
-    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(file), "shared/wild is not beside");
-    TextBlock t = TextBlock.of("cgroup", java.nio.file.Files.readAllLines(file));
+  void parse_oneProcessFileWithoutPids_keepsItsBestPath() {
+    TextBlock t = Fixtures.shared("qard-proc-cgroup/a.txt", "cgroup");
     ParseIssues issues = ParseIssues.bounded(10);
 
     assertThat(ProcCgroupParser.looksLike(t)).isTrue();

@@ -272,10 +272,8 @@ class PsForestParserTest {
 
   /** A real ps listing whose first line is a warning ps printed (RedHatInsights/insights-core fixture). */
   @Test
-  void parse_warningBeforeTheHeader_isAnIssue_andTheRowsAreRead() throws java.io.IOException {
-    java.nio.file.Path file = java.nio.file.Path.of("../../shared/wild/insights-ps-late-header/a.txt");
-    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(file), "shared/wild is not beside");
-    TextBlock t = TextBlock.of("a.txt", java.nio.file.Files.readAllLines(file));
+  void parse_warningBeforeTheHeader_isAnIssue_andTheRowsAreRead() {
+    TextBlock t = Fixtures.shared("insights-ps-late-header/a.txt", "a.txt");
     ParseIssues issues = ParseIssues.bounded(10);
     PsForest f = parse(t, issues);
 
