@@ -132,13 +132,15 @@ public final class NodeAssembler {
     boolean utc = obs.collection() != null;
     List<Process> processes = procs.stream().map(p -> p.build(utc)).toList();
     List<Container> built = build(procs);
-    var result = new PodAssembler().assemble(built, podCgroups, obs.kubectlPods(), obs.kubePods(), obs.hostnames());
+    var result = new PodAssembler().assemble(built, podCgroups, obs.kubectlPods(), obs.kubePods(), obs.hostnames(),
+          obs.kubeletNodeNames());
     // Processes and cgroups show only running containers; the runtime's own listing is what shows them all.
     boolean runtimeListing = !obs.dockerPs().isEmpty() || !obs.dockerContainers().isEmpty()
         || !obs.criContainers().isEmpty() || !obs.criPods().isEmpty();
     if (!runtimeListing && ApiContainers.add(result.pods(), obs.kubePods(), this::draft)) {
       built = build(procs);
-      result = new PodAssembler().assemble(built, podCgroups, obs.kubectlPods(), obs.kubePods(), obs.hostnames());
+      result = new PodAssembler().assemble(built, podCgroups, obs.kubectlPods(), obs.kubePods(), obs.hostnames(),
+          obs.kubeletNodeNames());
     }
     if (podQos(result.pods())) {
       built = build(procs);

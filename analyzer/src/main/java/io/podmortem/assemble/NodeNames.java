@@ -32,6 +32,18 @@ final class NodeNames {
   private NodeNames() {}
 
   static NodeIdentity decide(List<Claim> claims, List<Observed> hostnames) {
+    return decide(claims, hostnames, List.of());
+  }
+
+  /**
+   * As {@link #decide(List, List)}, where the bundle also shows the name kubelet registered the node under (its
+   * kubeconfig's {@code system:node:<name>} user): that is the node's name by definition, and the other sources
+   * are checked against it.
+   */
+  static NodeIdentity decide(List<Claim> claims, List<Observed> hostnames, List<Observed> kubeletNames) {
+    if (!kubeletNames.isEmpty()) {
+      return fromKubelet(kubeletNames.get(0), claims, hostnames);
+    }
     Observed host = hostnames.isEmpty() ? null : hostnames.get(0);
     Map<String, List<Claim>> here = new TreeMap<>();
     TreeSet<String> apiNodes = new TreeSet<>();
@@ -100,6 +112,32 @@ final class NodeNames {
         : "the bundle shows no hostname and no pod with a container here, and the API lists pods on "
             + count(apiNodes.size(), "node") + ", so which of them is this one cannot be told.",
         refs, disagreements);
+  }
+
+  private static NodeIdentity fromKubelet(Observed kubelet, List<Claim> claims, List<Observed> hostnames) {
+    String name = kubelet.value();
+    List<SourceRef> refs = new ArrayList<>(List.of(kubelet.ref()));
+    List<String> disagreements = new ArrayList<>();
+    Map<String, List<Claim>> elsewhere = new TreeMap<>();
+    for (Claim c : claims) {
+      if (c.here() && isNode(c.node()) && !same(c.node(), name)) {
+        elsewhere.computeIfAbsent(c.node(), k -> new ArrayList<>()).add(c);
+      }
+    }
+    elsewhere.forEach((other, pods) -> {
+      disagreements.add(count(pods.size(), "pod") + " with containers here " + (pods.size() == 1 ? "is" : "are")
+          + " scheduled on '" + other + "' by the API (" + names(pods) + "): the API's view is older or newer than "
+          + "the node's");
+      pods.stream().limit(MAX_REFS).forEach(c -> refs.add(c.ref()));
+    });
+    Observed host = hostnames.isEmpty() ? null : hostnames.get(0);
+    if (host != null && !same(host.value(), name)) {
+      disagreements.add("the hostname is '" + host.value() + "' (" + host.ref() + "), not '" + name + "': kubelet "
+          + "registered the node under another name (--hostname-override or a cloud provider's)");
+      refs.add(host.ref());
+    }
+    return new NodeIdentity(name, "kubelet registered the node as '" + name + "': its kubeconfig's user is "
+        + "system:node:" + name + " (" + kubelet.ref() + ").", refs, disagreements);
   }
 
   /** Where a pod runs, given the node the bundle is from. */

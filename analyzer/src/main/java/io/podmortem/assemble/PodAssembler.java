@@ -46,7 +46,7 @@ final class PodAssembler {
   private final List<Draft> drafts = new ArrayList<>();
 
   Result assemble(List<Container> containers, Map<String, PodCgroup> cgroups, List<KubectlPodsTable> tables,
-      List<KubePod> apiPods, List<Observed> hostnames) {
+      List<KubePod> apiPods, List<Observed> hostnames, List<Observed> kubeletNames) {
     for (Container c : containers) {
       if (c.pod() == null) {
         continue;
@@ -84,7 +84,7 @@ final class PodAssembler {
     for (Draft d : drafts) {
       claims.add(claim(d));
     }
-    NodeIdentity identity = NodeNames.decide(claims, hostnames);
+    NodeIdentity identity = NodeNames.decide(claims, hostnames, kubeletNames);
     String node = identity.name() != null ? identity.name() : hostnames.isEmpty() ? null : hostnames.get(0).value();
     List<Pod> pods = new ArrayList<>();
     for (int i = 0; i < drafts.size(); i++) {

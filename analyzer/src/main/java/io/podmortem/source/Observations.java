@@ -29,7 +29,8 @@ public record Observations(
     List<CriContainer> criContainers,
     List<KubePod> kubePods,
     List<OverlayMount> overlayMounts,
-    List<ContainerMounts> containerMounts) {
+    List<ContainerMounts> containerMounts,
+    List<Observed> kubeletNodeNames) {
 
   public Observations {
     forests = List.copyOf(forests);
@@ -51,6 +52,7 @@ public record Observations(
     kubePods = List.copyOf(kubePods);
     overlayMounts = List.copyOf(overlayMounts);
     containerMounts = List.copyOf(containerMounts);
+    kubeletNodeNames = List.copyOf(kubeletNodeNames);
   }
 
   /** Collects observations while the bundle streams past. */
@@ -75,6 +77,7 @@ public record Observations(
     final List<KubePod> kubePods = new ArrayList<>();
     final List<OverlayMount> overlayMounts = new ArrayList<>();
     final List<ContainerMounts> containerMounts = new ArrayList<>();
+    final List<Observed> kubeletNodeNames = new ArrayList<>();
 
     public Builder warning(String w) {
       warnings.add(w);
@@ -84,7 +87,7 @@ public record Observations(
     public Observations build() {
       return new Observations(forests, dockerPs, kubectlPods, cgroupTrees, rootfs, hostnames, sources, warnings,
           collection, dockerContainers, procCgroups, rootfsRows, mergedEntries, drift, dates,
-          criPods, criContainers, kubePods, overlayMounts, containerMounts);
+          criPods, criContainers, kubePods, overlayMounts, containerMounts, kubeletNodeNames);
     }
   }
 }

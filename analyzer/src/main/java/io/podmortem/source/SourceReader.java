@@ -28,6 +28,8 @@ public final class SourceReader implements EntryHandler {
   /** A per-container entry of a collector bundle. Example match: {@code rootfs/os-release/608e4d22c9d2….txt}. */
   private static final Pattern PER_CONTAINER = Pattern.compile(
       "^rootfs/(?<kind>os-release|file)/(?<id>[0-9a-f]{64})\\.txt$");
+  /** A node name as the API allows it (a DNS subdomain). Example match: {@code ip-10-0-0-1.ec2.internal}. */
+  private static final Pattern KUBELET_NODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$");
   /** Example match: {@code 2026-11-26T21:53:02Z}. */
   private static final Pattern UTC_TIME = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$");
 
@@ -172,7 +174,10 @@ public final class SourceReader implements EntryHandler {
     String value = text.lines().get(line).trim();
     List<String> words = ShellWords.words(text.command());
     String tool = words.isEmpty() ? "" : Commands.basename(words.get(0));
-    if (tool.equals("hostname") || text.command().contains("/proc/sys/kernel/hostname")) {
+    if (text.command().contains("system:node:") && KUBELET_NODE.matcher(value).matches()) {
+      // The collector's kube/node-name.txt: the system:node:<name> user of kubelet's kubeconfig.
+      out.kubeletNodeNames.add(new Observed(value, text.ref(line)));
+    } else if (tool.equals("hostname") || text.command().contains("/proc/sys/kernel/hostname")) {
       out.hostnames.add(0, new Observed(value, text.ref(line)));
     } else if (tool.equals("date") && UTC_TIME.matcher(value).matches()) {
       out.dates.add(new Observed(value, text.ref(line)));

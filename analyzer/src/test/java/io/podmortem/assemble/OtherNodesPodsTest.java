@@ -12,6 +12,8 @@ import io.podmortem.model.Placement;
 import io.podmortem.model.Pod;
 import io.podmortem.model.SourceRef;
 import io.podmortem.source.Observed;
+import io.podmortem.source.SourceReader;
+import io.podmortem.source.TextBlock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,6 +154,23 @@ class OtherNodesPodsTest {
         + "'worker-7': kubelet registered the node under another name (--hostname-override or a cloud provider's),"
         + " so the pods decide");
     assertThat(id.refs()).containsExactly(pod, host);
+  }
+
+  /** The collector's kube/node-name.txt: the name kubelet's kubeconfig gives, which no hostname overrides. */
+  @Test
+  void kubeletsOwnName_decides_aHostnameThatDiffersIsReported() {
+    SourceReader reader = new SourceReader(1 << 20);
+    reader.read(new TextBlock("kube/node-name.txt", 1, List.of("worker-3"),
+        "sh -c 'sed -n \"s/.*system:node:\\([A-Za-z0-9._-][A-Za-z0-9._-]*\\).*/\\1/p\" \"$1\" | head -n 1' sh "
+            + "/etc/kubernetes/kubelet.conf"));
+    reader.read(new TextBlock("host/hostname.txt", 1, List.of("vm-77"), "hostname"));
+    NodeIdentity id = new NodeAssembler().assemble(reader.observations()).identity();
+
+    assertThat(id.name()).isEqualTo("worker-3");
+    assertThat(id.reason()).isEqualTo("kubelet registered the node as 'worker-3': its kubeconfig's user is "
+        + "system:node:worker-3 (kube/node-name.txt:1).");
+    assertThat(id.disagreements()).containsExactly("the hostname is 'vm-77' (host/hostname.txt:1), not 'worker-3': "
+        + "kubelet registered the node under another name (--hostname-override or a cloud provider's)");
   }
 
   @Test

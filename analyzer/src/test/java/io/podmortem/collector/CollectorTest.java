@@ -105,6 +105,54 @@ class CollectorTest {
     assertThat(r.text("kube/pods-wide.txt")).contains("ingress-nginx");
   }
 
+  /**
+   * The node's name from kubelet's kubeconfig, laid out as kubeadm writes /etc/kubernetes/kubelet.conf: only the
+   * name leaves the node, never the file and its client key.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"dash", "busybox"})
+  void kubeletKubeconfig_givesTheNodeName_andNothingElseOfTheFile(String sh) throws Exception {
+    Path kc = Files.writeString(dir.resolve("kubelet.conf"), String.join("\n",
+        "apiVersion: v1",
+        "clusters:",
+        "- cluster:",
+        "    certificate-authority-data: Q0FEQVRB",
+        "    server: https://172.16.0.2:6443",
+        "  name: kubernetes",
+        "contexts:",
+        "- context:",
+        "    cluster: kubernetes",
+        "    user: system:node:cplane-01",
+        "  name: system:node:cplane-01@kubernetes",
+        "current-context: system:node:cplane-01@kubernetes",
+        "kind: Config",
+        "users:",
+        "- name: system:node:cplane-01",
+        "  user:",
+        "    client-key-data: U0VDUkVUS0VZ",
+        ""));
+    CollectorRun r = new CollectorRun(dir);
+    r.env.put("PODMORTEM_KUBELET_KUBECONFIG", kc.toString());
+    r.run(shell(sh), "-o", "out");
+
+    assertThat(r.exitCode).as(r.stderr).isZero();
+    assertThat(r.text("kube/node-name.txt")).isEqualTo("cplane-01\n");
+    assertThat(r.command("kubelet-node-name").get("status").asText()).isEqualTo("ok");
+    for (byte[] entry : r.entries().values()) {
+      assertThat(new String(entry, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("U0VDUkVUS0VZ");
+    }
+  }
+
+  @Test
+  void noKubeletKubeconfig_theNodeNameIsSkippedWithItsReason() throws Exception {
+    CollectorRun r = new CollectorRun(dir);
+    r.env.put("PODMORTEM_KUBELET_KUBECONFIG", dir.resolve("absent.conf").toString());
+    r.run(shell("dash"), "-o", "out");
+
+    assertThat(r.command("kubelet-node-name").get("reason").asText()).isEqualTo("no readable kubelet kubeconfig");
+    assertThat(r.entries()).doesNotContainKey("kube/node-name.txt");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"timeout", "watchdog"})
   void hangingCommand_isKilledAfterTimeout(String how) throws Exception {
