@@ -1,6 +1,5 @@
 package io.podmortem.assemble;
 
-import io.podmortem.model.Placement;
 import io.podmortem.model.Pod;
 import io.podmortem.model.PodRef;
 import io.podmortem.model.Role;
@@ -30,8 +29,7 @@ final class ApiContainers {
     api.forEach(k -> byKey.putIfAbsent(k.namespace() + "/" + k.name(), k));
     boolean any = false;
     for (Pod p : pods) {
-      KubePod k = p.placement() == Placement.THIS_NODE || p.isHere() ? byKey.get(p.namespace() + "/" + p.name())
-          : null;
+      KubePod k = p.isHere() ? byKey.get(p.namespace() + "/" + p.name()) : null;
       if (k == null) {
         continue;
       }

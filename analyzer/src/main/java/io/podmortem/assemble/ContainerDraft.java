@@ -16,6 +16,9 @@ import java.util.TreeMap;
 
 /** A container while its facts are gathered from the ps forest, runtime tables and cgroups. */
 final class ContainerDraft {
+  /** An image's content ID. Example match: {@code sha256:2095…80aa}, 64 hex digits in full. */
+  private static final java.util.regex.Pattern IMAGE_ID = java.util.regex.Pattern.compile("sha256:[0-9a-f]{64}");
+
   final String shortId;
   String id;
   String name;
@@ -63,8 +66,8 @@ final class ContainerDraft {
     if (value == null || value.isBlank()) {
       return;
     }
-    boolean bare = value.matches("sha256:[0-9a-f]{64}");
-    if (imageId == null ? bare || value.contains("@sha256:") : bare && !imageId.matches("sha256:[0-9a-f]{64}")) {
+    boolean bare = IMAGE_ID.matcher(value).matches();
+    if (imageId == null ? bare || value.contains("@sha256:") : bare && !IMAGE_ID.matcher(imageId).matches()) {
       imageId = value;
     }
   }

@@ -98,8 +98,8 @@ final class NodeNames {
           : "; no pod the API lists is on a node of that name (the API names " + count(apiNodes.size(), "node")
               + ": " + String.join(", ", apiNodes.stream().limit(MAX_REFS).toList())
               + (apiNodes.size() > MAX_REFS ? ", …" : "") + "), so every pod it lists is taken to run elsewhere";
-      return new NodeIdentity(host.value(), "the hostname is '" + host.value() + "' (" + host.ref() + ")" + why + ".", refs,
-          disagreements);
+      return new NodeIdentity(host.value(), "the hostname is '" + host.value() + "' (" + host.ref() + ")" + why + ".",
+          refs, disagreements);
     }
     if (apiNodes.size() == 1) {
       String only = apiNodes.first();

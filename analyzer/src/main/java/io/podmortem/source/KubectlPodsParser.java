@@ -50,7 +50,8 @@ public final class KubectlPodsParser {
   /** An all-capitals header line of another kind of object, as kubectl get all prints after the pods. */
   private static boolean isOtherHeader(String line) {
     TableHeader h = TableHeader.parse(line);
-    return h.size() >= 2 && h.indexOf("NAME") >= 0 && line.strip().equals(line.strip().toUpperCase(java.util.Locale.ROOT));
+    String s = line.strip();
+    return h.size() >= 2 && h.indexOf("NAME") >= 0 && s.equals(s.toUpperCase(java.util.Locale.ROOT));
   }
 
   /**
