@@ -378,7 +378,8 @@ public final class NodeAssembler {
         } else if (c.placement == null) {
           c.placement = pl;
         }
-        if (c.runtime == null && pl.runtime() != null) {
+        // A crictl list item says only "cri"; the scope's prefix names the runtime.
+        if ((c.runtime == null || c.runtime.equals("cri")) && pl.runtime() != null) {
           c.runtime = runtime(pl.runtime());
         }
       }
@@ -404,7 +405,7 @@ public final class NodeAssembler {
     if (c.placement == null) {
       c.placement = pl;
       c.evidence.add("qosClass", l.ref()).add("id", l.ref());
-      if (c.runtime == null && pl.runtime() != null) {
+      if ((c.runtime == null || c.runtime.equals("cri")) && pl.runtime() != null) {
         c.runtime = runtime(pl.runtime());
       }
     }
@@ -523,8 +524,9 @@ public final class NodeAssembler {
     if (tree == null && obs.procCgroups().isEmpty() && obs.dockerContainers().isEmpty()) {
       missing.add("no systemd-cgls tree, /proc/<pid>/cgroup or docker inspect: QoS classes and cgroups are unknown");
     }
-    if (obs.dockerPs().isEmpty() && obs.dockerContainers().isEmpty()) {
-      missing.add("no docker ps table: container names, images and attempts are unknown");
+    if (obs.dockerPs().isEmpty() && obs.dockerContainers().isEmpty() && obs.criContainers().isEmpty()
+        && obs.criPods().isEmpty()) {
+      missing.add("no docker ps table or crictl listing: container names, images and attempts are unknown");
     }
     if (obs.kubectlPods().isEmpty()) {
       missing.add("no kubectl get pods table: pod status, and pods without a running container, are unknown");

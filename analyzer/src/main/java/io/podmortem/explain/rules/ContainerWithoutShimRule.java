@@ -26,9 +26,16 @@ public final class ContainerWithoutShimRule implements Rule {
     if (!shimsSeen) {
       return out;
     }
+    java.util.Set<String> heldSandboxes = new java.util.HashSet<>();
+    ctx.node().containers().stream().filter(c -> c.shimProcess() != null).forEach(c -> heldSandboxes.add(
+        c.shortId()));
     for (Container c : ctx.node().containers()) {
       boolean running = c.state() != null ? c.state().running() : c.status() != null && c.status().startsWith("Up");
-      boolean ownShim = !"containerd".equals(c.runtime()) || c.role() == io.podmortem.model.Role.SANDBOX;
+      // containerd's CRI runs one shim per pod, named after the sandbox: it holds every container of the pod.
+      boolean podShim = c.sandboxId() != null && c.sandboxId().length() >= 12
+          && heldSandboxes.contains(c.sandboxId().substring(0, 12));
+      boolean ownShim = !podShim
+          && (!"containerd".equals(c.runtime()) || c.role() == io.podmortem.model.Role.SANDBOX);
       if (running && ownShim && c.shimProcess() == null) {
         out.add(new Finding(id(), Severity.MEDIUM, c.shortId(), Names.of(c) + " is running according to the "
             + "runtime, but no shim in the process listing holds it.", c.evidence().of("status")));

@@ -29,4 +29,18 @@ class ContainerWithoutShimRuleTest {
   void evaluate_noShimInTheBundle_raisesNothing() {
     assertThat(RuleInputs.evaluate(RULE, "docker-ps-only")).isEmpty();
   }
+
+  /**
+   * A crictl list says only "cri" of the runtime; the pod's shim, named after the sandbox in systemd-cgls, holds the
+   * app containers all the same.
+   */
+  @Test
+  void evaluate_crictlListContainersUnderTheirPodsShim_raiseNothing() {
+    var bundle = java.nio.file.Path.of("src/test/resources/nodes/containerd-three-nodes");
+    var analysis = new io.podmortem.cli.Analyzer(io.podmortem.bundle.Limits.defaults()).analyze(bundle);
+
+    assertThat(RULE.evaluate(RuleInputs.context(analysis))).isEmpty();
+    assertThat(analysis.node().containers()).filteredOn(c -> c.shortId().equals("b094edff3d8d"))
+        .singleElement().extracting(io.podmortem.model.Container::runtime).isEqualTo("containerd");
+  }
 }
