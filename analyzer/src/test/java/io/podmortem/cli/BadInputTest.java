@@ -57,6 +57,7 @@ class BadInputTest {
     assertThat(ps.issues()).hasSize(1);
     assertThat(ps.issues().get(0).toString()).startsWith("ps.txt:3:").contains("'Q'");
     assertThat(a.node().processes()).hasSize(2);
-    assertThat(a.node().missing()).contains("no docker ps table: container names, images and attempts are unknown");
+    assertThat(a.node().missing()).contains(
+        "no docker ps table or crictl listing: container names, images and attempts are unknown");
   }
 }
