@@ -137,6 +137,11 @@ public final class BundleReader {
         TarArchiveEntry e;
         try {
           e = tar.getNextEntry();
+        } catch (org.apache.commons.compress.MemoryLimitException ex) {
+          warnings.add("the xz stream asks for " + ex.getMemoryNeededInKb() + " KiB of memory to be decompressed, "
+              + "past the cap of " + ex.getMemoryLimitInKb() + " KiB: "
+              + (last == null ? "nothing of it was read" : "it was read up to entry " + last));
+          return;
         } catch (IOException ex) {
           warnings.add("archive broken" + (last == null ? " at its start" : " after entry " + last) + ": "
               + ex.getMessage());
@@ -216,7 +221,7 @@ public final class BundleReader {
       return new GzipCompressorInputStream(raw, true);
     }
     if (magic.length >= 6 && (magic[0] & 0xff) == 0xfd && magic[1] == '7' && magic[2] == 'z' && magic[3] == 'X') {
-      return new XZCompressorInputStream(raw, true);
+      return new XZCompressorInputStream(raw, true, Limits.XZ_MEMORY_KIB);
     }
     if (lowerName.endsWith(".gz") || lowerName.endsWith(".tgz") || lowerName.endsWith(".xz")) {
       throw new IOException("the name says compressed, but the content is not gzip or xz");

@@ -15,6 +15,12 @@ public record Limits(long maxEntryBytes, long maxTotalBytes, int maxEntries, int
     this(maxEntryBytes, maxTotalBytes, maxEntries, maxLineChars, maxTotalBytes);
   }
 
+  /**
+   * The memory an xz stream may ask for to be decompressed, in KiB. xz -9 needs 65 MiB (a 64 MiB dictionary);
+   * a stream that asks for more was not made by a collector or by sos, and would fill a small heap.
+   */
+  public static final int XZ_MEMORY_KIB = 80 * 1024;
+
   public static Limits defaults() {
     return new Limits(512L << 20, 16L << 30, 200_000, 1 << 20, 1L << 30);
   }

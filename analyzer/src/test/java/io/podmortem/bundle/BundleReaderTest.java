@@ -85,6 +85,31 @@ class BundleReaderTest {
     assertThat(seen).hasSize(8);
   }
 
+  /**
+   * An xz stream whose block asks for a 1.5 GiB dictionary (LZMA2 property 37), as a hostile bundle can: the decoder
+   * would allocate it before the first byte, and a 256 MB heap would end in OutOfMemoryError.
+   */
+  @Test
+  void read_xzAskingForMoreMemoryThanTheCap_isAWarningNamingTheCap_notAnError() throws IOException {
+    byte[] xz = Files.readAllBytes(write("small.tar.xz", tar(), false, true));
+    // Stream header: 12 bytes. Block header: its size byte, flags, then filter flags (id 0x21, size 1, property).
+    int at = 12;
+    int size = ((xz[at] & 0xff) + 1) * 4;
+    int flags = xz[at + 1] & 0xff;
+    assertThat(flags & 0xc0).as("no optional sizes in the block header").isZero();
+    assertThat(xz[at + 2]).as("LZMA2").isEqualTo((byte) 0x21);
+    xz[at + 4] = 37;
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(xz, at, size - 4);
+    java.nio.ByteBuffer.wrap(xz, at + size - 4, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt((int) crc.getValue());
+    Path huge = write("huge-dict.tar.xz", xz, false, false);
+
+    List<String> warnings = new BundleReader(Limits.defaults()).read(huge, recorder()).warnings();
+    assertThat(warnings).containsExactly("the xz stream asks for 1572968 KiB of memory to be decompressed, past the "
+        + "cap of 81920 KiB: nothing of it was read");
+    assertThat(seen).isEmpty();
+  }
+
   @Test
   void read_truncatedGzip_keepsWhatWasRead_andWarnsWhereItBroke() throws IOException {
     byte[] whole = Files.readAllBytes(write("whole.tar.gz", tar(), true, false));
