@@ -128,7 +128,8 @@ public final class BundleReader {
         1 << 16);
         InputStream in = decompress(raw, lower);
         // Names are read byte for byte (ISO-8859-1) and decoded as UTF-8 here, so a bad byte shows as U+FFFD.
-        TarArchiveInputStream tar = new TarArchiveInputStream(in, "ISO-8859-1")) {
+        TarArchiveInputStream tar = new TarArchiveInputStream(new TarHeaderGuard(in, Limits.MAX_TAR_HEADER_BYTES),
+            "ISO-8859-1")) {
       int count = 0;
       long total = 0;
       long skipBudget = limits.maxSkipBytes();

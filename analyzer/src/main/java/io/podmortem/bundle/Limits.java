@@ -21,6 +21,12 @@ public record Limits(long maxEntryBytes, long maxTotalBytes, int maxEntries, int
    */
   public static final int XZ_MEMORY_KIB = 80 * 1024;
 
+  /**
+   * The largest PAX header or GNU long name a tar bundle may hold, in bytes. A long path or a file's xattrs take a
+   * few KiB; the tar reader holds such a header whole.
+   */
+  public static final long MAX_TAR_HEADER_BYTES = 1L << 20;
+
   public static Limits defaults() {
     return new Limits(512L << 20, 16L << 30, 200_000, 1 << 20, 1L << 30);
   }

@@ -110,6 +110,78 @@ class BundleReaderTest {
     assertThat(seen).isEmpty();
   }
 
+  private byte[] tarWith(String longName, int paxComment, int mode) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream t = new TarArchiveOutputStream(bytes)) {
+      t.setLongFileMode(mode);
+      file(t, "first.txt", "one");
+      TarArchiveEntry e = new TarArchiveEntry(longName, true);
+      if (paxComment > 0) {
+        e.addPaxHeader("comment", "x".repeat(paxComment));
+      }
+      byte[] b = "two".getBytes(StandardCharsets.UTF_8);
+      e.setSize(b.length);
+      t.putArchiveEntry(e);
+      t.write(b);
+      t.closeArchiveEntry();
+      file(t, "last.txt", "three");
+    }
+    return bytes.toByteArray();
+  }
+
+  @Test
+  void read_paxHeaderPastTheCap_stopsThere_withTheCapNamed_andKeepsWhatCameBefore() throws IOException {
+    Path tar = write("pax.tar", tarWith("big.txt", 2 << 20, TarArchiveOutputStream.LONGFILE_POSIX), false, false);
+    List<String> warnings = new BundleReader(Limits.defaults()).read(tar, recorder()).warnings();
+
+    assertThat(seen).containsExactly("FILE first.txt one");
+    assertThat(warnings).singleElement().asString().matches("archive broken after entry first.txt: a PAX header "
+        + "of \\d+ bytes, past the cap of 1048576 bytes: the tar reader would hold it whole");
+  }
+
+  /** A GNU long-name header ({@code ././@LongLink}, type L) of {@code size} bytes, its name data, and the end blocks. */
+  private static byte[] gnuLongName(int size) {
+    byte[] h = new byte[512];
+    byte[] name = "././@LongLink".getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(name, 0, h, 0, name.length);
+    System.arraycopy(String.format("%07o\0", 0644).getBytes(StandardCharsets.US_ASCII), 0, h, 100, 8);
+    System.arraycopy(String.format("%011o\0", size).getBytes(StandardCharsets.US_ASCII), 0, h, 124, 12);
+    h[156] = 'L';
+    System.arraycopy("ustar  \0".getBytes(StandardCharsets.US_ASCII), 0, h, 257, 8);
+    Arrays.fill(h, 148, 156, (byte) ' ');
+    int sum = 0;
+    for (byte b : h) {
+      sum += b & 0xff;
+    }
+    System.arraycopy(String.format("%06o\0 ", sum).getBytes(StandardCharsets.US_ASCII), 0, h, 148, 8);
+    byte[] out = new byte[512 + (size + 511) / 512 * 512 + 1024];
+    System.arraycopy(h, 0, out, 0, 512);
+    Arrays.fill(out, 512, 512 + size, (byte) 'n');
+    return out;
+  }
+
+  @Test
+  void read_gnuLongNamePastTheCap_stopsThere_withTheCapNamed() throws IOException {
+    Path tar = write("gnu.tar", gnuLongName((2 << 20) + 1), false, false);
+    List<String> warnings = new BundleReader(Limits.defaults()).read(tar, recorder()).warnings();
+
+    assertThat(seen).isEmpty();
+    assertThat(warnings).containsExactly("archive broken at its start: a GNU long name of 2097153 bytes, past the cap "
+        + "of 1048576 bytes: the tar reader would hold it whole");
+  }
+
+  @Test
+  void read_longNamesUnderTheCap_passTheGuardUntouched() throws IOException {
+    String name = "dir/".repeat(60) + "f.txt";
+    new BundleReader(Limits.defaults()).read(write("p.tar", tarWith(name, 4096, TarArchiveOutputStream.LONGFILE_POSIX),
+        false, false), recorder());
+    new BundleReader(Limits.defaults()).read(write("g.tar", tarWith(name, 0, TarArchiveOutputStream.LONGFILE_GNU),
+        false, true), recorder());
+
+    assertThat(seen).containsExactly("FILE first.txt one", "FILE " + name + " two", "FILE last.txt three",
+        "FILE first.txt one", "FILE " + name + " two", "FILE last.txt three");
+  }
+
   @Test
   void read_truncatedGzip_keepsWhatWasRead_andWarnsWhereItBroke() throws IOException {
     byte[] whole = Files.readAllBytes(write("whole.tar.gz", tar(), true, false));
