@@ -142,7 +142,7 @@ final class CriAssembler {
   }
 
   /** A list item says only "cri"; inspect output names the runtime. Keep the more specific of the two. */
-  private static String better(String old, String found) {
+  static String better(String old, String found) {
     return old == null || old.equals("cri") ? found : old;
   }
 

@@ -55,11 +55,11 @@ public final class NodeAssembler {
         .orElse(null);
     Map<Integer, ProcCgroups.Located> procCgroups = new HashMap<>();
     obs.procCgroups().forEach(p -> procCgroups.putAll(p.paths()));
-    CgroupTree cgls = obs.cgroupTrees().stream().max(Comparator.comparingInt(t -> t.groups().size())).orElse(null);
-    boolean fromTree = forest == null && cgls != null && !cgls.processes().isEmpty();
+    CgroupTree tree = obs.cgroupTrees().stream().max(Comparator.comparingInt(t -> t.groups().size())).orElse(null);
+    boolean fromTree = forest == null && tree != null && !tree.processes().isEmpty();
     if (fromTree) {
       // No ps: systemd-cgls lists the processes too, each in its cgroup, though without parents or users.
-      forest = treeProcesses(cgls, procCgroups);
+      forest = treeProcesses(tree, procCgroups);
     }
     List<ProcessDraft> procs = new ProcessAssembler().assemble(forest, procCgroups);
     for (DockerContainer d : obs.dockerContainers()) {
@@ -94,7 +94,6 @@ public final class NodeAssembler {
         conmonNames(p, c);
       }
     }
-    CgroupTree tree = cgls;
     Map<String, PodAssembler.PodCgroup> podCgroups = cgroups(tree);
     obs.procCgroups().stream().flatMap(p -> p.paths().values().stream())
         .sorted(Comparator.comparing(ProcCgroups.Located::ref)).forEach(l -> processCgroup(l, podCgroups));
@@ -142,7 +141,7 @@ public final class NodeAssembler {
       result = new PodAssembler().assemble(built, podCgroups, obs.kubectlPods(), obs.kubePods(), obs.hostnames(),
           obs.kubeletNodeNames());
     }
-    if (podQos(result.pods())) {
+    if (fromPods(result.pods())) {
       built = build(procs);
     }
     Observed date = obs.dates().isEmpty() ? null : obs.dates().get(0);
@@ -182,7 +181,7 @@ public final class NodeAssembler {
    * its pod's class, citing where the pod's came from; and a container known only by its cgroup takes its pod's
    * name. True when any container changed.
    */
-  private boolean podQos(List<Pod> pods) {
+  private boolean fromPods(List<Pod> pods) {
     boolean any = false;
     for (Pod p : pods) {
       for (String id : p.containerIds()) {
@@ -378,9 +377,8 @@ public final class NodeAssembler {
         } else if (c.placement == null) {
           c.placement = pl;
         }
-        // A crictl list item says only "cri"; the scope's prefix names the runtime.
-        if ((c.runtime == null || c.runtime.equals("cri")) && pl.runtime() != null) {
-          c.runtime = runtime(pl.runtime());
+        if (pl.runtime() != null) {
+          c.runtime = CriAssembler.better(c.runtime, runtime(pl.runtime()));
         }
       }
     }
@@ -405,8 +403,8 @@ public final class NodeAssembler {
     if (c.placement == null) {
       c.placement = pl;
       c.evidence.add("qosClass", l.ref()).add("id", l.ref());
-      if ((c.runtime == null || c.runtime.equals("cri")) && pl.runtime() != null) {
-        c.runtime = runtime(pl.runtime());
+      if (pl.runtime() != null) {
+        c.runtime = CriAssembler.better(c.runtime, runtime(pl.runtime()));
       }
     }
     if (c.cgroup == null && !CgroupPaths.CONMON.equals(pl.runtime())) {

@@ -17,6 +17,7 @@ final class TarHeaderGuard extends FilterInputStream {
 
   private final long cap;
   private final byte[] header = new byte[BLOCK];
+  private final byte[] one = new byte[1];
   private long position;
   private long nextHeader;
   private int filled;
@@ -31,7 +32,8 @@ final class TarHeaderGuard extends FilterInputStream {
   public int read() throws IOException {
     int b = super.read();
     if (b >= 0) {
-      see(new byte[] {(byte) b}, 0, 1);
+      one[0] = (byte) b;
+      see(one, 0, 1);
     }
     return b;
   }

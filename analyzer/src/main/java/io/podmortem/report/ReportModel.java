@@ -129,14 +129,8 @@ public final class ReportModel {
     o.put("pods", here.size());
     o.put("podsWithContainers", here.stream().filter(p -> !p.containerIds().isEmpty()).count());
     o.put("podsOnOtherNodes", n.pods().stream().filter(p -> p.placement() == Placement.OTHER_NODE).count());
-    ObjectNode others = o.putObject("otherNodes");
-    new java.util.TreeMap<>(n.pods().stream().filter(p -> p.placement() == Placement.OTHER_NODE)
-        .collect(java.util.stream.Collectors.groupingBy(Pod::nodeName, java.util.stream.Collectors.counting())))
-        .forEach(others::put);
-    ObjectNode unmatched = o.putObject("unmatchedNodes");
-    new java.util.TreeMap<>(n.pods().stream().filter(p -> p.placement() == Placement.UNKNOWN && !p.isHere())
-        .collect(java.util.stream.Collectors.groupingBy(Pod::nodeName, java.util.stream.Collectors.counting())))
-        .forEach(unmatched::put);
+    o.set("otherNodes", podsPerNode(n, p -> p.placement() == Placement.OTHER_NODE));
+    o.set("unmatchedNodes", podsPerNode(n, p -> p.placement() == Placement.UNKNOWN && !p.isHere()));
     ArrayNode unscheduled = o.putArray("podsUnscheduled");
     n.pods().stream().filter(p -> p.placement() == Placement.UNSCHEDULED).forEach(p -> unscheduled.add(p.key()));
     o.put("containers", n.containers().size());
@@ -165,6 +159,15 @@ public final class ReportModel {
     for (Severity s : Severity.values()) {
       sev.put(s.label(), a.findings().stream().filter(f -> f.severity() == s).count());
     }
+    return o;
+  }
+
+  /** How many of the pods that {@code which} picks each node runs, by node name. */
+  private static ObjectNode podsPerNode(Node n, java.util.function.Predicate<Pod> which) {
+    ObjectNode o = F.objectNode();
+    new java.util.TreeMap<>(n.pods().stream().filter(which)
+        .collect(java.util.stream.Collectors.groupingBy(Pod::nodeName, java.util.stream.Collectors.counting())))
+        .forEach(o::put);
     return o;
   }
 
