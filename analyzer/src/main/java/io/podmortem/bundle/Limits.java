@@ -27,6 +27,28 @@ public record Limits(long maxEntryBytes, long maxTotalBytes, int maxEntries, int
    */
   public static final long MAX_TAR_HEADER_BYTES = 1L << 20;
 
+  /**
+   * The most of one entry, or of one command's output in a transcript, that is held as lines for a parser that
+   * reads a block whole (a ps table, a kubectl table, a cgroup tree): characters plus {@link #HELD_LINE_COST} a
+   * line. A busy node's ps table is a few MiB; past this, the rest of the entry is counted, not read.
+   */
+  public static final long MAX_HELD_CHARS = 32L << 20;
+
+  /** What a held line costs beside its characters: the String, its array and the list's slot, in bytes. */
+  public static final int HELD_LINE_COST = 48;
+
+  /** The objects read from one JSON entry (containers, sandboxes, pods); a node holds a few thousand at most. */
+  public static final int MAX_JSON_ITEMS = 20_000;
+
+  /** How deep JSON may nest. A pod's managedFields nest some 15 levels; the tree reader recurses once a level. */
+  public static final int MAX_JSON_DEPTH = 200;
+
+  /** The longest JSON string, in characters; a line is cut at a mebicharacter anyway. */
+  public static final int MAX_JSON_STRING = 1 << 20;
+
+  /** The tokens one JSON object (one container, one pod) may hold; a pod with managedFields takes a few thousand. */
+  public static final int MAX_JSON_OBJECT_TOKENS = 1 << 20;
+
   public static Limits defaults() {
     return new Limits(512L << 20, 16L << 30, 200_000, 1 << 20, 1L << 30);
   }

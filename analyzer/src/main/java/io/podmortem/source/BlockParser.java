@@ -27,7 +27,12 @@ final class BlockParser {
   }
 
   void record(TextBlock t, Recognition recognition, ParseIssues issues, int promptLine) {
+    record(t, recognition, issues, promptLine, t.size());
+  }
+
+  /** Records a block read as it streamed, of which {@code t} holds only the head, or nothing. */
+  void record(TextBlock t, Recognition recognition, ParseIssues issues, int promptLine, int lines) {
     out.sources.add(new SourceInfo(t.entry(), promptLine, recognition.format().label(), recognition.reason(),
-        t.command(), t.size(), issues.list()));
+        t.command(), lines, issues.list()));
   }
 }

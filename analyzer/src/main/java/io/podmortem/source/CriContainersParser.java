@@ -54,15 +54,19 @@ public final class CriContainersParser {
     if (CriTablesParser.looksLikeContainers(t)) {
       return CriTablesParser.parseContainers(t, issues);
     }
+    return parse(t, null, issues);
+  }
+
+  /** Streams crictl's JSON from {@code text}, or from the block's lines when null; {@code t} numbers the lines. */
+  public static List<CriContainer> parse(TextBlock t, java.io.Reader text, ParseIssues issues) {
     List<CriContainer> out = new ArrayList<>();
-    CriDocument d = CriDocument.read(t, "containers", "crictl containers JSON", issues);
-    for (CriDocument.Item item : d.items) {
+    CriDocument d = CriDocument.read(t, text, "containers", "crictl containers JSON", issues, item -> {
       try {
         add(out, translate(JSON.treeToValue(item.node(), Container.class), null, t, item.index(), issues));
       } catch (Exception e) {
         issues.add(t, item.index(), 0, "container does not fit crictl's shape: " + Jsons.message(e));
       }
-    }
+    });
     if (!d.sawList && d.top.get("status") != null) {
       try {
         ContainerInspect in = JSON.treeToValue(d.top, ContainerInspect.class);

@@ -55,15 +55,19 @@ public final class CriPodsParser {
     if (CriTablesParser.looksLikePods(t)) {
       return CriTablesParser.parsePods(t, issues);
     }
+    return parse(t, null, issues);
+  }
+
+  /** Streams crictl's JSON from {@code text}, or from the block's lines when null; {@code t} numbers the lines. */
+  public static List<CriPod> parse(TextBlock t, java.io.Reader text, ParseIssues issues) {
     List<CriPod> out = new ArrayList<>();
-    CriDocument d = CriDocument.read(t, "items", "crictl pods JSON", issues);
-    for (CriDocument.Item item : d.items) {
+    CriDocument d = CriDocument.read(t, text, "items", "crictl pods JSON", issues, item -> {
       try {
         add(out, fromList(JSON.treeToValue(item.node(), Sandbox.class), t, item.index(), issues));
       } catch (Exception e) {
         issues.add(t, item.index(), 0, "sandbox does not fit crictl's shape: " + Jsons.message(e));
       }
-    }
+    });
     JsonNode status = d.top.get("status");
     if (!d.sawList && status != null) {
       try {

@@ -1,10 +1,10 @@
 package io.podmortem.source;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.podmortem.bundle.Limits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +47,30 @@ public final class DockerInspectParser {
   }
 
   public static List<DockerContainer> parse(TextBlock t, ParseIssues issues) {
+    return parse(t, null, issues);
+  }
+
+  /**
+   * Streams the array from {@code text}, or from the block's lines when null, one object at a time; {@code t}
+   * numbers the lines. At most {@link Limits#MAX_JSON_ITEMS} objects are read.
+   */
+  public static List<DockerContainer> parse(TextBlock t, java.io.Reader text, ParseIssues issues) {
     List<DockerContainer> out = new ArrayList<>();
-    String text = String.join("\n", t.lines());
-    try (JsonParser p = new JsonFactory().createParser(text)) {
+    LocatedJson trees = new LocatedJson(0, false);
+    int read = 0;
+    try (JsonParser p = Jsons.parser(t, text)) {
       if (p.nextToken() != JsonToken.START_ARRAY) {
         issues.add(t, 0, 0, "expected a JSON array of containers");
         return out;
       }
       while (p.nextToken() == JsonToken.START_OBJECT) {
         int line = p.currentTokenLocation().getLineNr();
-        JsonNode c = JSON.readTree(p);
+        if (++read > Limits.MAX_JSON_ITEMS) {
+          issues.add(t, line - 1, 0, "read the first " + Limits.MAX_JSON_ITEMS + " containers, the limit for one "
+              + "entry; the rest were left out");
+          break;
+        }
+        JsonNode c = trees.read(p);
         DockerContainer d = translate(c, t, line - 1, issues);
         if (d != null) {
           out.add(d);

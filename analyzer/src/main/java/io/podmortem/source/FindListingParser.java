@@ -79,30 +79,94 @@ public final class FindListingParser {
     return rooted || listsDirectoryAndContent(lines);
   }
 
-  /** Counts the paths; error lines find wrote to stderr are recorded in {@code issues} and not counted. */
+  /**
+   * Counts the paths; error lines find wrote to stderr are recorded in {@code issues} and not counted, nor is the
+   * starting point itself ({@code .} for {@code find .}), so that the count is of the entries under it, as the
+   * collector's {@code find -mindepth 1} listings count.
+   */
   public static FileListing parse(TextBlock t, ParseIssues issues) {
-    SourceRef first = null;
-    int entries = 0;
-    List<String> sample = new ArrayList<>();
+    Counter c = new Counter(t.entry(), startPoint(t.command()));
     for (int i = 0; i < t.size(); i++) {
-      String line = t.lines().get(i);
-      if (line.isBlank()) {
+      c.accept(t.lines().get(i), t.lineNo(i), issues);
+    }
+    return c.result();
+  }
+
+  /**
+   * The path a find command starts from, as it prints it: its first argument that is not an option or an
+   * expression, {@code .} when it names none (GNU find's default); null for no command or another tool.
+   */
+  static String startPoint(String command) {
+    if (command == null) {
+      return null;
+    }
+    List<List<String>> pipeline = ShellWords.pipeline(command);
+    return startPoint(pipeline.isEmpty() ? List.of() : Commands.withoutSudo(pipeline.get(0)));
+  }
+
+  /** As {@link #startPoint(String)}, for a command's words. */
+  static String startPoint(List<String> w) {
+    if (w.isEmpty() || !Commands.basename(w.get(0)).equals("find")) {
+      return null;
+    }
+    for (String a : w.subList(1, w.size())) {
+      if (a.equals("-H") || a.equals("-L") || a.equals("-P")) {
         continue;
+      }
+      if (a.startsWith("-") || a.equals("(") || a.equals("!")) {
+        break;
+      }
+      return a;
+    }
+    return ".";
+  }
+
+  /** Counts a listing's paths as they pass, keeping only the first few. */
+  static final class Counter {
+    private final String entry;
+    private final String start;
+    private SourceRef first;
+    private int entries;
+    private boolean startSeen;
+    private final List<String> sample = new ArrayList<>();
+
+    /** @param startPoint the path the find started from, not itself counted; null when not known */
+    Counter(String entry, String startPoint) {
+      this.entry = entry;
+      this.start = startPoint == null ? null : trimSlash(startPoint);
+    }
+
+    void accept(String line, int lineNo, ParseIssues issues) {
+      if (line.isBlank()) {
+        return;
       }
       // GNU find reports unreadable directories on stderr, which pastes interleave with the paths.
       if (line.startsWith("find: ")) {
-        issues.add(t, i, 1, "find reported an error, not a path: " + ParseIssues.quote(line));
-        continue;
+        issues.add(new io.podmortem.model.ParseIssue(entry, lineNo, 1,
+            "find reported an error, not a path: " + ParseIssues.quote(line)));
+        return;
       }
       if (first == null) {
-        first = t.ref(i);
+        first = new SourceRef(entry, lineNo);
+      }
+      // find prints its starting point first, once.
+      if (!startSeen && entries == 0 && start != null && trimSlash(line).equals(start)) {
+        startSeen = true;
+        return;
       }
       entries++;
       if (sample.size() < SAMPLE_SIZE) {
         sample.add(line);
       }
     }
-    return new FileListing(first != null ? first : new SourceRef(t.entry(), 0), entries, sample);
+
+    FileListing result() {
+      return new FileListing(first != null ? first : new SourceRef(entry, 0), entries, sample);
+    }
+
+    private static String trimSlash(String p) {
+      return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
   }
 
   private static boolean listsDirectoryAndContent(List<String> lines) {

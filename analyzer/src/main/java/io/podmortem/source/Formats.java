@@ -86,6 +86,23 @@ final class Formats {
       new Registration(Format.FIND_LISTING, FindListingParser::looksLike, "bare paths, as find prints them",
           (t, is, out) -> FindListingParser.parse(t, is)));
 
+  /** Reads one entry's JSON as it streams, one object at a time; {@code head} numbers the lines. */
+  @FunctionalInterface
+  interface StreamParser {
+    Object parse(TextBlock head, java.io.Reader text, ParseIssues issues, Observations.Builder out);
+  }
+
+  /**
+   * The JSON formats read from the entry's stream rather than held: a list of any length is read one object at a
+   * time, within the bounds of {@link io.podmortem.bundle.Limits}. crictl's tables share their formats with its
+   * JSON, so these apply to JSON only.
+   */
+  static final java.util.Map<Format, StreamParser> STREAMED = java.util.Map.of(
+      Format.DOCKER_INSPECT, (t, r, is, out) -> addAll(out.dockerContainers, DockerInspectParser.parse(t, r, is)),
+      Format.CRI_PODS, (t, r, is, out) -> addAll(out.criPods, CriPodsParser.parse(t, r, is)),
+      Format.CRI_CONTAINERS, (t, r, is, out) -> addAll(out.criContainers, CriContainersParser.parse(t, r, is)),
+      Format.KUBECTL_PODS_JSON, (t, r, is, out) -> addAll(out.kubePods, KubePodsJsonParser.parse(t, r, is)));
+
   private Formats() {}
 
   /** The parser of a format; null for a format that is recorded but not read (empty, unknown, a value). */

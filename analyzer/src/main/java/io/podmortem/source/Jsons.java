@@ -3,7 +3,14 @@ package io.podmortem.source;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.podmortem.bundle.Limits;
 import io.podmortem.model.ParseIssue;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 
 /** Helpers for JSON sources. */
 final class Jsons {
@@ -13,7 +20,25 @@ final class Jsons {
    */
   static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * The factory of every streaming JSON parser, with the bounds of {@link Limits}: past one, Jackson stops with an
+   * error that becomes a parse issue at its line, and what came before it is kept.
+   */
+  static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(Limits.MAX_JSON_DEPTH)
+          .maxStringLength(Limits.MAX_JSON_STRING)
+          .maxNumberLength(1000)
+          .maxNameLength(64 << 10)
+          .build())
+      .build();
+
   private Jsons() {}
+
+  /** A parser over {@code text}, or over the block's lines when no stream is given. */
+  static JsonParser parser(TextBlock t, Reader text) throws IOException {
+    return FACTORY.createParser(text != null ? text : new StringReader(String.join("\n", t.lines())));
+  }
 
   /** A JSON error's own message, first line only, without Jackson's dump of the source. */
   static String message(Exception e) {

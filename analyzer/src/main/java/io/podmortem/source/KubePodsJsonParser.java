@@ -76,11 +76,14 @@ public final class KubePodsJsonParser {
   }
 
   public static List<KubePod> parse(TextBlock t, ParseIssues issues) {
+    return parse(t, null, issues);
+  }
+
+  /** Streams the JSON from {@code text}, or from the block's lines when null; {@code t} numbers the lines. */
+  public static List<KubePod> parse(TextBlock t, java.io.Reader text, ParseIssues issues) {
     List<KubePod> out = new ArrayList<>();
-    CriDocument d = CriDocument.read(t, "items", "kubectl pods JSON", issues);
-    for (CriDocument.Item item : d.items) {
-      add(out, translate(item.node(), item.index(), d.located, t, issues));
-    }
+    CriDocument d = CriDocument.read(t, text, "items", "kubectl pods JSON", issues,
+        item -> add(out, translate(item.node(), item.index(), item.located(), t, issues)));
     if (!d.sawList && "Pod".equals(d.top.path("kind").asText())) {
       add(out, translate(d.top, d.topIndex, d.located, t, issues));
     }

@@ -76,13 +76,86 @@ public final class SourceReader implements EntryHandler {
       listings.read(entry.name(), in, cmd == null ? null : cmd.commandLine());
       return;
     }
-    TextDecoder decoder = new TextDecoder(maxLineChars);
-    List<String> lines = decoder.lines(in);
-    if (decoder.cutLines() > 0) {
-      out.warning(entry.name() + ": " + decoder.cutLines() + " lines longer than " + maxLineChars
-          + " characters were cut");
+    TextDecoder decoder = new TextDecoder(in, maxLineChars);
+    EntryLines lines = new EntryLines(entry.name(), decoder, Sniffer.HEAD_LINES);
+    try {
+      stream(entry.name(), lines, cmd == null ? null : cmd.commandLine());
+    } finally {
+      if (decoder.cutLines() > 0) {
+        out.warning(entry.name() + ": " + decoder.cutLines() + " lines longer than " + maxLineChars
+            + " characters were cut");
+      }
     }
-    read(new TextBlock(entry.name(), 1, lines, cmd == null ? null : cmd.commandLine()));
+    lines.rethrow();
+  }
+
+  /**
+   * Reads one entry as it streams: recognised on its head, then consumed the way its format needs. A transcript
+   * is split into commands as it passes; JSON is read one object at a time; text nothing reads is counted, not
+   * held; any other format is held for its parser up to {@link io.podmortem.bundle.Limits#MAX_HELD_CHARS}.
+   */
+  private void stream(String name, EntryLines lines, String command) throws IOException {
+    TextBlock head = lines.head(command);
+    if (out.collection != null && name.startsWith("stderr/")) {
+      blocks.record(head, Recognition.of(Format.STDERR, "the collector's stderr/ folder"), ParseIssues.bounded(1), 0,
+          lines.count());
+      return;
+    }
+    Recognition recognition = sniffer.recognise(head, true);
+    Format format = recognition.format();
+    int first = head.firstNonBlank();
+    boolean json = first >= 0 && (head.lines().get(first).trim().startsWith("{")
+        || head.lines().get(first).trim().startsWith("["));
+    if (format == Format.TRANSCRIPT) {
+      transcript(name, lines, recognition);
+    } else if (json && Formats.STREAMED.containsKey(format)) {
+      ParseIssues issues = ParseIssues.bounded(100);
+      Formats.STREAMED.get(format).parse(head, lines.reader(), issues, out);
+      blocks.record(head, recognition, issues, 0, lines.count());
+    } else if (format == Format.FIND_LISTING) {
+      ParseIssues issues = ParseIssues.bounded(100);
+      FindListingParser.Counter counter = new FindListingParser.Counter(name, FindListingParser.startPoint(command));
+      for (int i = 0; i < head.size(); i++) {
+        counter.accept(head.lines().get(i), i + 1, issues);
+      }
+      for (String l; (l = lines.next()) != null; ) {
+        counter.accept(l, lines.lineNo(), issues);
+      }
+      blocks.record(head, recognition, issues, 0, lines.count());
+    } else if (format == Format.UNKNOWN || format == Format.EMPTY || format == Format.JSON) {
+      blocks.record(head, recognition, ParseIssues.bounded(1), 0, lines.count());
+    } else {
+      readRecognised(held(lines, command), recognition);
+    }
+  }
+
+  /** The entry held whole up to the bound; a warning says what was left out past it. */
+  private TextBlock held(EntryLines lines, String command) throws IOException {
+    EntryLines.Held h = lines.hold(command);
+    if (h.leftOut() > 0) {
+      out.warning(h.block().entry() + ": read the first " + h.block().size() + " lines, "
+          + (io.podmortem.bundle.Limits.MAX_HELD_CHARS >> 20) + " MiB, the limit held for one entry of its "
+          + "format; the other " + h.leftOut() + " lines were not read");
+    }
+    return h.block();
+  }
+
+  /** A transcript, split into commands as it streams; each command's output goes to its parser as it ends. */
+  private void transcript(String name, EntryLines lines, Recognition recognition) throws IOException {
+    int slot = out.sources.size();
+    out.sources.add(null);
+    TranscriptParser.Splitter split = new TranscriptParser.Splitter(name, new TranscriptInterpreter(out, blocks),
+        true);
+    List<String> head = lines.headLines();
+    for (int i = 0; i < head.size(); i++) {
+      split.line(head.get(i), i + 1);
+    }
+    for (String l; (l = lines.next()) != null; ) {
+      split.line(l, lines.lineNo());
+    }
+    split.end();
+    out.sources.set(slot, new SourceInfo(name, 0, recognition.format().label(), recognition.reason(), null,
+        Math.max(head.size(), lines.lineNo()), List.of()));
   }
 
   /** Reads one whole entry. */
@@ -100,8 +173,16 @@ public final class SourceReader implements EntryHandler {
       blocks.record(text, Recognition.of(Format.STDERR, "the collector's stderr/ folder"), ParseIssues.bounded(1), 0);
       return;
     }
-    Recognition recognition = sniffer.recognise(text, true);
+    readRecognised(text, sniffer.recognise(text, true));
+  }
+
+  /** Reads a block already recognised. */
+  private void readRecognised(TextBlock text, Recognition recognition) {
     Format format = recognition.format();
+    if (format == Format.STDERR) {
+      blocks.record(text, recognition, ParseIssues.bounded(1), 0);
+      return;
+    }
     if (format == Format.TRANSCRIPT) {
       ParseIssues issues = ParseIssues.bounded(100);
       Transcript transcript = TranscriptParser.parse(text, issues);

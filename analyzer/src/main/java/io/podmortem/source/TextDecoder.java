@@ -8,46 +8,83 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Decodes an entry as UTF-8 lines: bad bytes become U+FFFD, over-long lines are cut, and both are counted. Lines are
- * split on the bytes and each is decoded once; of an over-long line only the bytes that can reach the cut are kept.
+ * Decodes an entry as UTF-8 lines, one at a time as they arrive: bad bytes become U+FFFD, over-long lines are cut,
+ * and both are counted. Lines are split on the bytes and each is decoded once; of an over-long line only the bytes
+ * that can reach the cut are kept, so a line of any length costs at most the cut in memory.
  */
 public final class TextDecoder {
+  private final InputStream in;
   private final int maxLineChars;
   /** A UTF-8 character takes at most 4 bytes, and a bad byte becomes one character: past this, a line is cut. */
   private final int maxLineBytes;
   private int cutLines;
+  private int lineNo;
+
+  private final byte[] buf = new byte[1 << 16];
+  private int pos;
+  private int end;
+  private boolean eof;
 
   private byte[] line = new byte[256];
   private int length;
   private boolean over;
 
-  public TextDecoder(int maxLineChars) {
+  public TextDecoder(InputStream in, int maxLineChars) {
+    this.in = in;
     this.maxLineChars = maxLineChars;
     this.maxLineBytes = (int) Math.min(Integer.MAX_VALUE - 16, 4L * maxLineChars);
   }
 
-  public List<String> lines(InputStream in) throws IOException {
+  /** Every line of the stream, held: for entries known to be small. */
+  public static List<String> lines(InputStream in, int maxLineChars) throws IOException {
+    TextDecoder d = new TextDecoder(in, maxLineChars);
     List<String> out = new ArrayList<>();
-    byte[] buf = new byte[1 << 16];
-    int n;
-    while ((n = in.read(buf)) >= 0) {
-      int start = 0;
-      for (int i = 0; i < n; i++) {
-        if (buf[i] == '\n') {
-          append(buf, start, i);
-          out.add(finish());
-          start = i + 1;
-        }
-      }
-      append(buf, start, n);
-    }
-    if (length > 0 || over) {
-      out.add(finish());
+    for (String l; (l = d.next()) != null; ) {
+      out.add(l);
     }
     return out;
   }
 
-  private void append(byte[] b, int from, int to) {
+  /** The next line without its end ({@code \n} or {@code \r\n}), or null at the end of the stream. */
+  public String next() throws IOException {
+    while (true) {
+      if (pos >= end) {
+        if (eof || !fill()) {
+          if (length > 0 || over) {
+            return finish();
+          }
+          return null;
+        }
+      }
+      int nl = -1;
+      for (int i = pos; i < end; i++) {
+        if (buf[i] == '\n') {
+          nl = i;
+          break;
+        }
+      }
+      if (nl >= 0) {
+        append(pos, nl);
+        pos = nl + 1;
+        return finish();
+      }
+      append(pos, end);
+      pos = end;
+    }
+  }
+
+  private boolean fill() throws IOException {
+    int n = in.read(buf);
+    if (n < 0) {
+      eof = true;
+      return false;
+    }
+    pos = 0;
+    end = n;
+    return true;
+  }
+
+  private void append(int from, int to) {
     int n = Math.min(to - from, maxLineBytes - length);
     if (n < to - from) {
       over = true;
@@ -58,19 +95,30 @@ public final class TextDecoder {
     if (length + n > line.length) {
       line = Arrays.copyOf(line, (int) Math.min(maxLineBytes, Math.max(length + n, 2L * line.length)));
     }
-    System.arraycopy(b, from, line, length, n);
+    System.arraycopy(buf, from, line, length, n);
     length += n;
   }
 
   private String finish() {
-    String s = new String(line, 0, length, StandardCharsets.UTF_8);
+    lineNo++;
+    int n = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+    String s = new String(line, 0, n, StandardCharsets.UTF_8);
     if (over || s.length() > maxLineChars) {
       cutLines++;
       s = s.substring(0, Math.min(s.length(), maxLineChars));
     }
     length = 0;
     over = false;
-    return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    if (line.length > 1 << 16) {
+      // One long line must not keep its buffer for the rest of the entry.
+      line = new byte[256];
+    }
+    return s;
+  }
+
+  /** The 1-based number of the line {@link #next} returned last. */
+  public int lineNo() {
+    return lineNo;
   }
 
   /** How many lines were longer than the limit and cut. */

@@ -18,7 +18,7 @@ import java.util.Map;
  * pause: ELF 64-bit LSB executable, x86-64, version 1 (GNU/Linux), statically linked, …
  * </pre>
  */
-final class TranscriptInterpreter {
+final class TranscriptInterpreter implements TranscriptParser.Sink {
   private final Observations.Builder out;
   private final BlockParser blocks;
   private final Sniffer sniffer = new Sniffer();
@@ -32,22 +32,52 @@ final class TranscriptInterpreter {
   }
 
   void interpret(Transcript transcript) {
-    if (transcript.preamble().firstNonBlank() >= 0) {
+    preamble(transcript.preamble());
+    transcript.segments().forEach(this::segment);
+  }
+
+  @Override
+  public void preamble(TextBlock lines) {
+    if (lines.firstNonBlank() >= 0) {
       // Output before the first prompt (a first command typed without one) is read by its content alone.
-      blocks.parse(transcript.preamble(), sniffer.recognise(transcript.preamble(), false));
-    }
-    for (TranscriptSegment s : transcript.segments()) {
-      if (s.host() != null) {
-        out.hostnames.add(new Observed(s.host(), s.ref()));
-      }
-      if (s.cwd() != null && !s.cwd().startsWith("~")) {
-        cwd = s.cwd();
-      }
-      segment(s);
+      blocks.parse(lines, sniffer.recognise(lines, false));
     }
   }
 
-  private void segment(TranscriptSegment s) {
+  @Override
+  public void segment(TranscriptSegment s) {
+    prompt(s);
+    command(s);
+  }
+
+  @Override
+  public void listing(TranscriptSegment s, FileListing listing, int lines, ParseIssues issues,
+      Recognition recognition) {
+    prompt(s);
+    blocks.record(s.output(), recognition, issues, s.ref().line(), lines);
+    List<List<String>> pipeline = ShellWords.pipeline(s.command());
+    List<String> w = pipeline.isEmpty() ? List.of() : Commands.withoutSudo(pipeline.get(0));
+    findListing(w, placeOf(null, cwd), listing);
+  }
+
+  @Override
+  public void leftOut(TranscriptSegment s, int lines) {
+    out.warning(s.ref().entry() + ":" + s.ref().line() + ": the output of '" + ParseIssues.quote(s.command())
+        + "' past " + (io.podmortem.bundle.Limits.MAX_HELD_CHARS >> 20) + " MiB was not read (" + lines
+        + " more lines), the limit held for one command");
+  }
+
+  /** What the prompt itself says: the host, and the directory the shell was in. */
+  private void prompt(TranscriptSegment s) {
+    if (s.host() != null) {
+      out.hostnames.add(new Observed(s.host(), s.ref()));
+    }
+    if (s.cwd() != null && !s.cwd().startsWith("~")) {
+      cwd = s.cwd();
+    }
+  }
+
+  private void command(TranscriptSegment s) {
     List<List<String>> pipeline = ShellWords.pipeline(s.command());
     List<String> w = pipeline.isEmpty() ? List.of() : Commands.withoutSudo(pipeline.get(0));
     TextBlock output = s.output();
@@ -86,10 +116,7 @@ final class TranscriptInterpreter {
         fact(p.container, "entries", Long.toString(count.value()), count.ref());
       }
     } else if (value instanceof FileListing listing && tool.equals("find")) {
-      Place p = target(cwdPlace, w.size() > 1 ? w.get(1) : ".");
-      if (p != null && p.isRoot()) {
-        fact(p.container, "entries", Integer.toString(listing.entries()), listing.first());
-      }
+      findListing(w, cwdPlace, listing);
     } else if (value instanceof List<?> files && tool.equals("file")) {
       for (Object o : files) {
         FileDescription f = (FileDescription) o;
@@ -106,6 +133,15 @@ final class TranscriptInterpreter {
       if (p != null) {
         osFacts(p.container, os);
       }
+    }
+  }
+
+  /** A find listing of a container's root gives how many entries the container's file system holds. */
+  private void findListing(List<String> w, Place cwdPlace, FileListing listing) {
+    String start = FindListingParser.startPoint(w);
+    Place p = target(cwdPlace, start == null ? "." : start);
+    if (p != null && p.isRoot()) {
+      fact(p.container, "entries", Integer.toString(listing.entries()), listing.first());
     }
   }
 

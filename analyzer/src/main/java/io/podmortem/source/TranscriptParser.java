@@ -1,5 +1,6 @@
 package io.podmortem.source;
 
+import io.podmortem.bundle.Limits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -146,35 +147,195 @@ public final class TranscriptParser {
 
   /** Splits the block at its prompt lines. Nothing here is malformed: lines that are not prompts are output. */
   public static Transcript parse(TextBlock t, ParseIssues issues) {
-    List<Integer> starts = new ArrayList<>();
-    List<Matcher> prompts = new ArrayList<>();
-    int first = t.firstNonBlank();
+    List<TranscriptSegment> segments = new ArrayList<>();
+    TextBlock[] preamble = {new TextBlock(t.entry(), t.firstLine(), List.of(), null)};
+    Splitter split = new Splitter(t.entry(), new Sink() {
+      @Override
+      public void preamble(TextBlock lines) {
+        preamble[0] = lines;
+      }
+
+      @Override
+      public void segment(TranscriptSegment s) {
+        segments.add(s);
+      }
+    }, false);
     for (int i = 0; i < t.size(); i++) {
-      Matcher m = prompt(t.lines().get(i));
-      if (m == null && i == first) {
-        m = firstCommand(t.lines().get(i));
-      }
-      if (m != null) {
-        starts.add(i);
-        prompts.add(m);
-      }
+      split.line(t.lines().get(i), t.lineNo(i));
     }
-    int firstPrompt = starts.isEmpty() ? t.size() : starts.get(0);
-    TextBlock preamble = t.slice(0, firstPrompt, null);
-    List<TranscriptSegment> segments = new ArrayList<>(starts.size());
-    for (int s = 0; s < starts.size(); s++) {
-      int at = starts.get(s);
-      int end = s + 1 < starts.size() ? starts.get(s + 1) : t.size();
-      while (end > at + 1 && t.lines().get(end - 1).isBlank()) {
-        end--;
-      }
-      segments.add(segment(t, at, end, prompts.get(s)));
-    }
-    return new Transcript(t.entry(), preamble, segments);
+    split.end();
+    return new Transcript(t.entry(), preamble[0], segments);
   }
 
-  private static TranscriptSegment segment(TextBlock t, int at, int end, Matcher m) {
-    String command = m.group("command") == null ? "" : m.group("command").strip();
+  /** What a {@link Splitter} finds, in order. */
+  interface Sink {
+    /** The lines before the first prompt; called once, and not at all when the first line is a prompt. */
+    void preamble(TextBlock lines);
+
+    /** A command and its output, held. */
+    void segment(TranscriptSegment s);
+
+    /**
+     * A {@code find} whose output was summarised as it passed rather than held; {@code s} holds no output lines.
+     *
+     * @param lines how many lines of output the command printed
+     */
+    default void listing(TranscriptSegment s, FileListing listing, int lines, ParseIssues issues,
+        Recognition recognition) {
+      throw new UnsupportedOperationException("this sink holds every output");
+    }
+
+    /** A command's output past {@link Limits#MAX_HELD_CHARS}: the segment was held up to it, the rest dropped. */
+    default void leftOut(TranscriptSegment s, int lines) {}
+  }
+
+  /**
+   * Splits lines into commands as they pass, so that a transcript of any length is never held whole. Each command's
+   * output is held for its parser up to {@link Limits#MAX_HELD_CHARS}; a {@code find} listing (the bulk of a
+   * hand-captured session) is summarised as it passes once its first {@value Sniffer#HEAD_LINES} lines show it is
+   * one, when {@code summariseListings} is set.
+   */
+  static final class Splitter {
+    private final String entry;
+    private final Sink sink;
+    private final boolean summariseListings;
+
+    private boolean sawText;
+    private boolean preambleDone;
+    private Matcher prompt;
+    private int promptLine;
+    private int outputFirst;
+    private final List<String> held = new ArrayList<>();
+    private long heldChars;
+    private int leftOut;
+    private FindListingParser.Counter counter;
+    private ParseIssues counterIssues;
+    private int counted;
+    private int lastLine;
+
+    Splitter(String entry, Sink sink, boolean summariseListings) {
+      this.entry = entry;
+      this.sink = sink;
+      this.summariseListings = summariseListings;
+    }
+
+    void line(String l, int lineNo) {
+      lastLine = lineNo;
+      Matcher m = prompt(l);
+      if (m == null && !sawText && !l.isBlank()) {
+        m = firstCommand(l);
+      }
+      sawText |= !l.isBlank();
+      if (m != null) {
+        finish();
+        prompt = m;
+        promptLine = lineNo;
+        outputFirst = lineNo + 1;
+        return;
+      }
+      if (held.isEmpty() && counter == null && leftOut == 0) {
+        outputFirst = lineNo;
+      }
+      if (counter != null) {
+        counter.accept(l, lineNo, counterIssues);
+        counted++;
+        return;
+      }
+      heldChars += l.length() + Limits.HELD_LINE_COST;
+      if (heldChars > Limits.MAX_HELD_CHARS) {
+        leftOut++;
+        return;
+      }
+      held.add(l);
+      if (summariseListings && prompt != null && held.size() == Sniffer.HEAD_LINES) {
+        maybeSummarise();
+      }
+    }
+
+    /** Once a find's first lines are held: if they are its listing, count the rest as it passes. */
+    private void maybeSummarise() {
+      String command = command(prompt);
+      if (Sniffer.hint(command) != Format.FIND_LISTING) {
+        return;
+      }
+      TextBlock head = new TextBlock(entry, outputFirst, held, command);
+      if (!FindListingParser.looksLike(head)) {
+        return;
+      }
+      counter = new FindListingParser.Counter(entry, FindListingParser.startPoint(command));
+      counterIssues = ParseIssues.bounded(100);
+      for (int i = 0; i < held.size(); i++) {
+        counter.accept(held.get(i), head.lineNo(i), counterIssues);
+      }
+      counted = held.size();
+      held.clear();
+      heldChars = 0;
+    }
+
+    void end() {
+      finish();
+      if (!preambleDone) {
+        preambleDone = true;
+        sink.preamble(new TextBlock(entry, Math.max(1, outputFirst), List.copyOf(held), null));
+        held.clear();
+      }
+    }
+
+    private void finish() {
+      if (prompt == null) {
+        if (!preambleDone && (!held.isEmpty() || leftOut > 0 || sawText)) {
+          preambleDone = true;
+          sink.preamble(new TextBlock(entry, Math.max(1, outputFirst), List.copyOf(held), null));
+        }
+        preambleDone = true;
+        reset();
+        return;
+      }
+      String command = command(prompt);
+      if (counter != null) {
+        TranscriptSegment s = segment(prompt, promptLine, command,
+            new TextBlock(entry, outputFirst, List.of(), command));
+        sink.listing(s, counter.result(), counted, counterIssues, Recognition.of(Format.FIND_LISTING,
+            "the command '" + command + "' prints it, and its first lines are bare paths: summarised as they "
+                + "passed"));
+      } else {
+        int end = held.size();
+        if (leftOut == 0) {
+          while (end > 0 && held.get(end - 1).isBlank()) {
+            end--;
+          }
+        }
+        TranscriptSegment s = segment(prompt, promptLine, command,
+            new TextBlock(entry, outputFirst, held.subList(0, end), command));
+        sink.segment(s);
+        if (leftOut > 0) {
+          sink.leftOut(s, leftOut);
+        }
+      }
+      reset();
+    }
+
+    private void reset() {
+      held.clear();
+      heldChars = 0;
+      leftOut = 0;
+      counter = null;
+      counterIssues = null;
+      counted = 0;
+      prompt = null;
+    }
+
+    /** The last line number seen. */
+    int lastLine() {
+      return lastLine;
+    }
+  }
+
+  private static String command(Matcher m) {
+    return m.group("command") == null ? "" : m.group("command").strip();
+  }
+
+  private static TranscriptSegment segment(Matcher m, int promptLine, String command, TextBlock output) {
     String user = group(m, "user");
     String host = group(m, "host");
     String cwd = group(m, "cwd");
@@ -182,12 +343,15 @@ public final class TranscriptParser {
     if (cwd != null && !(cwd.startsWith("~") || cwd.startsWith("/"))) {
       cwd = null;
     }
-    return new TranscriptSegment(t.ref(at), m.group("prompt"), user, host, cwd, command,
-        t.slice(at + 1, end, command));
+    return new TranscriptSegment(new io.podmortem.model.SourceRef(output.entry(), promptLine), m.group("prompt"),
+        user, host, cwd, command, output);
   }
 
   /** The prompt match for a line, or null when the line is not a prompt. */
   static Matcher prompt(String line) {
+    if (!maySign(line)) {
+      return null;
+    }
     for (Pattern p : List.of(USER_AT_HOST, BRACKETED)) {
       Matcher m = p.matcher(line);
       if (m.matches()) {
@@ -211,6 +375,28 @@ public final class TranscriptParser {
       return bare;
     }
     return null;
+  }
+
+  /**
+   * True when the line holds a prompt's sign ({@code $}, {@code #} or {@code >}) or starts with a zsh theme's arrow:
+   * no prompt pattern matches a line without, and most lines of output (paths, table rows) have none. One pass,
+   * so a listing of millions of paths costs one scan a line.
+   */
+  private static boolean maySign(String line) {
+    if (line.isEmpty()) {
+      return false;
+    }
+    char first = line.charAt(0);
+    if (first == '➜' || first == '❯' || first == 'λ') {
+      return true;
+    }
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '$' || c == '#' || c == '>') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
