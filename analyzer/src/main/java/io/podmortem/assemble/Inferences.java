@@ -95,6 +95,21 @@ final class Inferences {
             + donor.shortId + " of the same image " + c.imageId + " has this os-release");
       }
     }
+    // Where no image ID was listed (a docker ps table), the image's reference is the weaker sign of the same image.
+    Map<String, ContainerDraft> byRef = new LinkedHashMap<>();
+    drafts.stream().filter(c -> c.image != null && c.rootfs.os() != null && !c.inferred.containsKey("os"))
+        .sorted(Comparator.comparing(c -> c.shortId))
+        .forEach(c -> byRef.putIfAbsent(c.image, c));
+    for (ContainerDraft c : drafts) {
+      ContainerDraft donor = c.image == null || c.rootfs.os() != null ? null : byRef.get(c.image);
+      if (donor != null && (c.imageId == null || donor.imageId == null)) {
+        c.rootfs = c.rootfs.withOs(donor.rootfs.os(), donor.rootfs.osId(), donor.rootfs.osVersion(),
+            donor.rootfs.evidence().of("os"));
+        c.inferred.put("os", "inferred from the image: its own root filesystem was not read, and container "
+            + donor.shortId + " of the same image reference " + c.image + " has this os-release (no image ID was "
+            + "listed to show they are the same image)");
+      }
+    }
   }
 
   private static boolean later(Integer a, Integer b) {

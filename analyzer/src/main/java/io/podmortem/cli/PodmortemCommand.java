@@ -20,6 +20,7 @@ public final class PodmortemCommand implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new PodmortemCommand());
     cl.setExecutionExceptionHandler(new ShortErrorHandler());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
   }
 }

@@ -93,13 +93,23 @@ final class NodeBuilder {
 
   private final Random r;
   private final double scale;
+  private final double listingScale;
   private final Node node = new Node();
   private int snap = 1;
   private int pid = 1180;
 
   NodeBuilder(long seed, double scale) {
+    this(seed, scale, 1);
+  }
+
+  /**
+   * @param listingScale a further factor on the layer listings alone; the rest of the node, and every random draw,
+   *     stays as at {@code scale}
+   */
+  NodeBuilder(long seed, double scale, double listingScale) {
     this.r = new Random(seed);
     this.scale = scale;
+    this.listingScale = listingScale;
   }
 
   static int scaled(double base, double scale, int min) {
@@ -114,7 +124,7 @@ final class NodeBuilder {
     int pods = scaled(110, scale, 1);
     int ctrs = Math.max(pods, scaled(250, scale, 1));
     int procs = scaled(3000, scale, 1);
-    long entries = Math.max(1000, Math.round(5_000_000 * scale));
+    long entries = Math.max(1000, Math.round(5_000_000 * scale * listingScale));
     int mains = Math.max(pods, ctrs - Math.max(0, (ctrs - pods) / 8));
     List<Image> images = images(Math.min(APPS.length, mains));
     hostProcs();

@@ -96,7 +96,7 @@ final class Renderers {
     });
   }
 
-  private static void forest(List<Proc> procs, Writer w) throws IOException {
+  static void forest(List<Proc> procs, Writer w) throws IOException {
     Map<Integer, Proc> by = new HashMap<>();
     procs.forEach(p -> by.put(p.pid, p));
     Map<Integer, List<Proc>> kids = new HashMap<>();
