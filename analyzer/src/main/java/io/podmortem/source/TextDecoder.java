@@ -64,6 +64,12 @@ public final class TextDecoder {
         }
       }
       if (nl >= 0) {
+        if (length == 0 && !over && nl - pos <= maxLineBytes) {
+          // The whole line is in the buffer: decode it from there, the common case.
+          int start = pos;
+          pos = nl + 1;
+          return decode(buf, start, nl - start);
+        }
         append(pos, nl);
         pos = nl + 1;
         return finish();
@@ -100,18 +106,28 @@ public final class TextDecoder {
   }
 
   private String finish() {
-    lineNo++;
-    int n = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
-    String s = new String(line, 0, n, StandardCharsets.UTF_8);
-    if (over || s.length() > maxLineChars) {
+    int before = cutLines;
+    String s = decode(line, 0, length);
+    if (over && cutLines == before) {
       cutLines++;
-      s = s.substring(0, Math.min(s.length(), maxLineChars));
     }
     length = 0;
     over = false;
     if (line.length > 1 << 16) {
       // One long line must not keep its buffer for the rest of the entry.
       line = new byte[256];
+    }
+    return s;
+  }
+
+  /** One line's bytes as text, without a trailing {@code \r}, cut to the limit. */
+  private String decode(byte[] b, int from, int n) {
+    lineNo++;
+    int len = n > 0 && b[from + n - 1] == '\r' ? n - 1 : n;
+    String s = new String(b, from, len, StandardCharsets.UTF_8);
+    if (s.length() > maxLineChars) {
+      cutLines++;
+      s = s.substring(0, maxLineChars);
     }
     return s;
   }
