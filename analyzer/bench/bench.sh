@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark: build the jar, generate synthetic bundles (podmortem synth), then time, RUNS times each,
+# Benchmark: build the jar, generate synthetic bundles (podmortem synth) in each shape and scale, then time,
+# RUNS times each,
 #   gzip -dc BUNDLE > /dev/null                       (the floor: one core inflating)
 #   java -Xmx256m -jar analyzer/target/podmortem.jar analyze BUNDLE --format json --output /dev/null
 # and print the medians, the ratio analyzer/gzip, the analyzer's peak RSS and the HTML report's size.
@@ -7,21 +8,26 @@
 # but the first: the analyzer's own cost once the JIT has compiled it, apart from a cold JVM's start-up.
 # A failing analyzer (OutOfMemoryError, any non-zero exit) is reported in the table, never hidden.
 #
-# Usage: analyzer/bench/bench.sh [--scales "1 2 4"] [--seed N] [--runs N] [--keep]
+# Shapes: "collector" is the collector's bundle; "hand" is the same node captured by hand on Docker (a ps forest,
+# a docker ps table and one terminal session of docker inspect, cd and find for every running container).
+#
+# Usage: analyzer/bench/bench.sh [--scales "1 2 4"] [--shapes "collector hand"] [--seed N] [--runs N] [--keep]
 # Env:   MVN_FLAGS (extra Maven flags, such as -o)
 set -uo pipefail
 
 SCALES="1"
+SHAPES="collector hand"
 SEED=1
 RUNS=3
 KEEP=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --scales) SCALES="$2"; shift 2 ;;
+    --shapes) SHAPES="$2"; shift 2 ;;
     --seed) SEED="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -89,12 +95,15 @@ WARM_RUNS=3
 
 ROWS=()
 PHASES=()
-for s in $SCALES; do
+for shape in $SHAPES; do
+for scale in $SCALES; do
+  s="$shape-$scale"
   B="$WORK/synth-$s.tar.gz"
-  echo "== scale $s: generating $B" >&2
-  if ! java -jar "$JAR" synth --seed "$SEED" --scale "$s" -o "$B"; then
-    ROWS+=("| $s | - | - | - | - | - | - | - | - | generator failed |"); continue
+  echo "== $shape, scale $scale: generating $B" >&2
+  if ! java -jar "$JAR" synth --seed "$SEED" --scale "$scale" --shape "$shape" -o "$B"; then
+    ROWS+=("| $shape | $scale | - | - | - | - | - | - | - | - | - | generator failed |"); continue
   fi
+  lines=$(gzip -dc "$B" | wc -l)
   for i in $(seq "$RUNS"); do
     echo "   gzip -dc, run $i" >&2
     run_timed "$WORK/gz-$s-$i" gzip -dc "$B"
@@ -124,24 +133,30 @@ for s in $SCALES; do
   case "$status" in *FAILED*) ratio="($ratio, failed)" ;; esac
   echo "   analyze --format html" >&2
   html="-"
-  if java -Xmx256m -jar "$JAR" analyze "$B" --format html --output "$WORK/html-$s" -q 2> "$WORK/html-$s.err"; then
+  if java -Xmx256m -jar "$JAR" analyze "$B" --format html --format json --output "$WORK/html-$s" -q > /dev/null \
+      2> "$WORK/html-$s.err"; then
     html="$(mb "$(du -cb "$WORK/html-$s"/*.html | tail -n 1 | cut -f1)") MB"
+    # A bound that cut the reading short makes a fast run meaningless: say so in the result.
+    if ! grep -q '^  "warnings" : \[ \],' "$WORK/html-$s"/*.json; then
+      status="$status, with warnings: $(grep -m1 '^  "warnings" : \[' "$WORK/html-$s"/*.json | cut -c 18-120)"
+    fi
   else
     html="FAILED: $(grep -m1 -o 'OutOfMemoryError[^"]*\|podmortem: .*' "$WORK/html-$s.err" | head -c 80)"
   fi
   # Where the time went, in the last run (PODMORTEM_TIMINGS=1: phases from the JVM's start).
-  PHASES+=("scale $s: $(sed -n 's/^podmortem timing: //p' "$WORK/an-$s-$RUNS.err" | paste -sd ',' | sed 's/,/, /g')")
+  PHASES+=("$shape, scale $scale: $(sed -n 's/^podmortem timing: //p' "$WORK/an-$s-$RUNS.err" | paste -sd ',' | sed 's/,/, /g')")
   wratio=$(awk -v a="$warm" -v g="$gz" 'BEGIN { if (g > 0 && a != "-") printf "%.2f", a / g; else print "-" }')
-  ROWS+=("| $s | $(mb "$(stat -c %s "$B")") MB | $gz s | $an s | $ratio | $warm s | $wratio | $(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }') MB | $html | $status |")
+  ROWS+=("| $shape | $scale | $(mb "$(stat -c %s "$B")") MB | $(awk -v l="$lines" 'BEGIN { printf "%.1f M", l / 1e6 }') | $gz s | $an s | $ratio | $warm s | $wratio | $(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }') MB | $html | $status |")
+done
 done
 
 echo
 echo "podmortem benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), seed $SEED, $RUNS runs each, medians"
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(free -h | awk '/^Mem:/ { print $2 }') RAM, $(java -version 2>&1 | head -n 1)"
 echo
-echo "| scale | bundle | gzip -dc | analyze -Xmx256m | ratio | warm | warm ratio | peak RSS | HTML | result |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| shape | scale | bundle | lines | gzip -dc | analyze -Xmx256m | ratio | warm | warm ratio | peak RSS | HTML | result |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${ROWS[@]}"
 echo
-echo "Phases of the last run of each scale (ms):"
+echo "Phases of the last run of each shape and scale (ms):"
 printf '  %s\n' "${PHASES[@]}"

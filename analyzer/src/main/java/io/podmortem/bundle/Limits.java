@@ -49,7 +49,11 @@ public record Limits(long maxEntryBytes, long maxTotalBytes, int maxEntries, int
   /** The tokens one JSON object (one container, one pod) may hold; a pod with managedFields takes a few thousand. */
   public static final int MAX_JSON_OBJECT_TOKENS = 1 << 20;
 
+  /**
+   * 2 GiB an entry: every entry streams, so its size costs time, not memory; a session of 28 million lines (a
+   * busy node's every merged dir listed by find) is 1.3 GB.
+   */
   public static Limits defaults() {
-    return new Limits(512L << 20, 16L << 30, 200_000, 1 << 20, 1L << 30);
+    return new Limits(2L << 30, 16L << 30, 200_000, 1 << 20, 1L << 30);
   }
 }

@@ -25,8 +25,8 @@ public final class SynthCommand implements Callable<Integer> {
   Synth.Shape shape = Synth.Shape.COLLECTOR;
 
   @Option(names = "--listing-scale", paramLabel = "F", description = "A further factor on the layer listings "
-      + "alone (default: 1 for collector, 1/9 for hand); the same seed, scale and listing scale give the same node "
-      + "in either shape.")
+      + "alone (default: 1 for collector, 1/(9 x scale) for hand, whose listings are of whole merged views); the "
+      + "same seed, scale and listing scale give the same node in either shape.")
   Double listingScale;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "The bundle to write "
@@ -36,7 +36,7 @@ public final class SynthCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path out = output != null ? output : Path.of("podmortem-synth-" + seed + ".tar.gz");
-    Synth.Result r = Synth.generate(seed, scale, shape, listingScale != null ? listingScale : shape.listingScale(),
+    Synth.Result r = Synth.generate(seed, scale, shape, listingScale != null ? listingScale : shape.listingScale(scale),
         out);
     System.err.printf("%s: host %s, %d pods, %d containers, %d processes, %d layers, %d listing entries%n",
         r.bundle(), r.host(), r.pods(), r.containers(), r.processes(), r.layers(), r.layerEntries());

@@ -121,8 +121,15 @@ public final class FindListingParser {
     return ".";
   }
 
+  /** A listing's summary, built as its lines pass. */
+  interface LineCounter {
+    void accept(String line, int lineNo, ParseIssues issues);
+
+    FileListing result();
+  }
+
   /** Counts a listing's paths as they pass, keeping only the first few. */
-  static final class Counter {
+  static final class Counter implements LineCounter {
     private final String entry;
     private final String start;
     private SourceRef first;
@@ -136,7 +143,8 @@ public final class FindListingParser {
       this.start = startPoint == null ? null : trimSlash(startPoint);
     }
 
-    void accept(String line, int lineNo, ParseIssues issues) {
+    @Override
+    public void accept(String line, int lineNo, ParseIssues issues) {
       if (line.isBlank()) {
         return;
       }
@@ -160,7 +168,8 @@ public final class FindListingParser {
       }
     }
 
-    FileListing result() {
+    @Override
+    public FileListing result() {
       return new FileListing(first != null ? first : new SourceRef(entry, 0), entries, sample);
     }
 

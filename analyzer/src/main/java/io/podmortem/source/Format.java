@@ -22,6 +22,7 @@ public enum Format {
   OS_RELEASE("os-release"),
   FILE_OUTPUT("file output"),
   FIND_LISTING("find listing"),
+  TREE_LISTING("ls -R or tar -t listing"),
   COUNT("wc -l count"),
   VALUE("single value"),
   EMPTY("empty"),

@@ -84,7 +84,10 @@ final class Formats {
   /** Formats whose content alone says too little: taken only where a command's hint names them. */
   static final List<Registration> BY_HINT = List.of(
       new Registration(Format.FIND_LISTING, FindListingParser::looksLike, "bare paths, as find prints them",
-          (t, is, out) -> FindListingParser.parse(t, is)));
+          (t, is, out) -> FindListingParser.parse(t, is)),
+      new Registration(Format.TREE_LISTING, TreeListingParser::looksLike,
+          "a tree's names, as ls -R (a directory's header first) or tar -t lists them",
+          (t, is, out) -> TreeListingParser.parse(t, is)));
 
   /** Reads one entry's JSON as it streams, one object at a time; {@code head} numbers the lines. */
   @FunctionalInterface

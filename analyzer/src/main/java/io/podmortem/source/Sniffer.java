@@ -90,6 +90,9 @@ public final class Sniffer {
     if (!last.isEmpty() && last.get(0).equals("wc") && last.contains("-l")) {
       return Format.COUNT;
     }
+    if (TreeListingParser.kind(command) != null) {
+      return Format.TREE_LISTING;
+    }
     List<String> w = Commands.withoutSudo(pipeline.get(0));
     if (w.isEmpty()) {
       return null;

@@ -57,7 +57,11 @@ final class TranscriptInterpreter implements TranscriptParser.Sink {
     blocks.record(s.output(), recognition, issues, s.ref().line(), lines);
     List<List<String>> pipeline = ShellWords.pipeline(s.command());
     List<String> w = pipeline.isEmpty() ? List.of() : Commands.withoutSudo(pipeline.get(0));
-    findListing(w, placeOf(null, cwd), listing);
+    if (recognition.format() == Format.TREE_LISTING) {
+      treeListing(w, s.command(), placeOf(null, cwd), listing);
+    } else {
+      findListing(w, placeOf(null, cwd), listing);
+    }
   }
 
   @Override
@@ -117,6 +121,9 @@ final class TranscriptInterpreter implements TranscriptParser.Sink {
       }
     } else if (value instanceof FileListing listing && tool.equals("find")) {
       findListing(w, cwdPlace, listing);
+    } else if (value instanceof FileListing listing && format == Format.TREE_LISTING) {
+      treeListing(w, String.join(" | ", pipeline.stream().map(p -> String.join(" ", p)).toList()), cwdPlace,
+          listing);
     } else if (value instanceof List<?> files && tool.equals("file")) {
       for (Object o : files) {
         FileDescription f = (FileDescription) o;
@@ -141,6 +148,28 @@ final class TranscriptInterpreter implements TranscriptParser.Sink {
     String start = FindListingParser.startPoint(w);
     Place p = target(cwdPlace, start == null ? "." : start);
     if (p != null && p.isRoot()) {
+      fact(p.container, "entries", Integer.toString(listing.entries()), listing.first());
+    }
+  }
+
+  /**
+   * An {@code ls -R} of a container's root, or a {@code docker export REF | tar -t} of a container, gives how many
+   * entries its file system holds. A {@code tar -tf FILE} lists an archive nobody can place.
+   */
+  private void treeListing(List<String> w, String command, Place cwdPlace, FileListing listing) {
+    String tool = w.isEmpty() ? "" : Commands.basename(w.get(0));
+    Place p = null;
+    if (tool.equals("docker") && w.size() > 2 && (w.get(1).equals("export")
+        || w.get(1).equals("container") && w.get(2).equals("export"))) {
+      String ref = w.get(w.size() - 1);
+      p = ref.startsWith("-") ? null : new Place(ref, "/");
+    } else if (tool.equals("ls") && w.stream().anyMatch(a -> a.equals("--all") || a.equals("--almost-all")
+        || a.startsWith("-") && !a.startsWith("--") && (a.contains("a") || a.contains("A")))) {
+      // Without -a or -A, ls leaves out dot files: its count would be short, so it gives none.
+      String path = w.subList(1, w.size()).stream().filter(a -> !a.startsWith("-")).findFirst().orElse(".");
+      p = target(cwdPlace, path);
+    }
+    if (p != null && p.isRoot() && TreeListingParser.kind(command) != null) {
       fact(p.container, "entries", Integer.toString(listing.entries()), listing.first());
     }
   }

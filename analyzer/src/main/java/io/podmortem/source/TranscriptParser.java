@@ -208,7 +208,8 @@ public final class TranscriptParser {
     private final List<String> held = new ArrayList<>();
     private long heldChars;
     private int leftOut;
-    private FindListingParser.Counter counter;
+    private FindListingParser.LineCounter counter;
+    private Format counterFormat;
     private ParseIssues counterIssues;
     private int counted;
     private int lastLine;
@@ -252,17 +253,19 @@ public final class TranscriptParser {
       }
     }
 
-    /** Once a find's first lines are held: if they are its listing, count the rest as it passes. */
+    /** Once a listing's first lines are held: if they are a find, ls -R or tar -t listing, count the rest. */
     private void maybeSummarise() {
       String command = command(prompt);
-      if (Sniffer.hint(command) != Format.FIND_LISTING) {
-        return;
-      }
+      Format hint = Sniffer.hint(command);
       TextBlock head = new TextBlock(entry, outputFirst, held, command);
-      if (!FindListingParser.looksLike(head)) {
+      if (hint == Format.FIND_LISTING && FindListingParser.looksLike(head)) {
+        counter = new FindListingParser.Counter(entry, FindListingParser.startPoint(command));
+      } else if (hint == Format.TREE_LISTING && TreeListingParser.looksLike(head)) {
+        counter = new TreeListingParser.Counter(entry, TreeListingParser.kind(command));
+      } else {
         return;
       }
-      counter = new FindListingParser.Counter(entry, FindListingParser.startPoint(command));
+      counterFormat = hint;
       counterIssues = ParseIssues.bounded(100);
       for (int i = 0; i < held.size(); i++) {
         counter.accept(held.get(i), head.lineNo(i), counterIssues);
@@ -295,9 +298,8 @@ public final class TranscriptParser {
       if (counter != null) {
         TranscriptSegment s = segment(prompt, promptLine, command,
             new TextBlock(entry, outputFirst, List.of(), command));
-        sink.listing(s, counter.result(), counted, counterIssues, Recognition.of(Format.FIND_LISTING,
-            "the command '" + command + "' prints it, and its first lines are bare paths: summarised as they "
-                + "passed"));
+        sink.listing(s, counter.result(), counted, counterIssues, Recognition.of(counterFormat,
+            "the command '" + command + "' prints it, and its first lines agree: summarised as they passed"));
       } else {
         int end = held.size();
         if (leftOut == 0) {

@@ -28,14 +28,15 @@ public final class Synth {
     /**
      * What a responder captures by hand on a Docker node, as the seed does: a ps forest, a docker ps table, and one
      * terminal session that lists every running container's merged dir with find. Its layers are a ninth of the
-     * collector shape's, so the session's listings (each container's whole merged view) come to some 7 million
-     * lines at scale 1.
+     * collector shape's at scale 1, so the session's listings (each container's whole merged view) come to some 7
+     * million lines; at a larger scale its layers stay that size and only the containers grow, so the session
+     * grows with the scale, not with its square.
      */
     HAND;
 
-    /** The factor on the layer listings this shape generates by default. */
-    public double listingScale() {
-      return this == HAND ? 1.0 / 9 : 1;
+    /** The factor on the layer listings this shape generates by default at {@code scale}. */
+    public double listingScale(double scale) {
+      return this == HAND ? 1.0 / (9 * scale) : 1;
     }
   }
 

@@ -65,7 +65,7 @@ class StreamingMemoryTest {
   @Test
   void handCapturedSessionOfSevenMillionLines_isSummarisedAsItStreams() throws Exception {
     Path bundle = dir.resolve("hand.tar.gz");
-    Synth.Result r = Synth.generate(1, 1, Synth.Shape.HAND, Synth.Shape.HAND.listingScale(), bundle);
+    Synth.Result r = Synth.generate(1, 1, Synth.Shape.HAND, Synth.Shape.HAND.listingScale(1), bundle);
 
     Analysis a = new Analyzer(Limits.defaults()).analyze(bundle);
 
