@@ -91,7 +91,7 @@ final class CriAssembler {
       c.evidence.add("image", k.ref());
     }
     if (k.args() != null && !k.args().isEmpty() && c.command == null) {
-      c.command = String.join(" ", k.args());
+      c.command = io.podmortem.source.Commands.join(k.args());
       c.evidence.add("command", k.ref());
     }
     if (k.state() != null) {

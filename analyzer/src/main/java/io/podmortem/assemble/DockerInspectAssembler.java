@@ -34,7 +34,12 @@ final class DockerInspectAssembler {
       c.image = d.image();
       c.evidence.add("image", d.ref());
     }
-    String command = (d.path() == null ? "" : d.path()) + (d.args().isEmpty() ? "" : " " + String.join(" ", d.args()));
+    java.util.List<String> argv = new java.util.ArrayList<>();
+    if (d.path() != null && !d.path().isEmpty()) {
+      argv.add(d.path());
+    }
+    argv.addAll(d.args());
+    String command = io.podmortem.source.Commands.join(argv);
     if (!command.isBlank()) {
       c.command = command;
       c.evidence.add("command", d.ref());

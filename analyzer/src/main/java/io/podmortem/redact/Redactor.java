@@ -20,57 +20,97 @@ import javax.crypto.spec.SecretKeySpec;
  * bundle are identical.
  */
 public final class Redactor {
-  /** One kind of secret: a pattern, and the group that holds the secret itself. */
-  private record Kind(String name, Pattern pattern, String group) {}
+  /**
+   * One kind of secret: a pattern, and the groups that may hold the secret itself (a quoted value is one group,
+   * an unquoted one another); the first that matched is the secret.
+   */
+  private record Kind(String name, Pattern pattern, List<String> groups) {
+    Kind(String name, Pattern pattern, String group) {
+      this(name, pattern, List.of(group));
+    }
+  }
 
+  /**
+   * Words that, in a flag's, a variable's or a key's name, say its value is a secret. {@code pin} only as a word of
+   * the name ({@code sim-pin}, not {@code spinner}).
+   */
   private static final String SECRET_WORDS =
-      "password|passwd|passphrase|pwd|token|secret|api[-_]?key|access[-_]?key|private[-_]?key|credentials?"
-          + "|auth[-_]?key|client[-_]?secret";
+      "password|passwd|passphrase|passcode|pwd|token|secret|api[-_]?key|access[-_]?key|private[-_]?key"
+          + "|credentials?|auth[-_]?key|client[-_]?secret|(?<![a-z])pin(?![a-z])|cvv|card[-_]?number";
 
+  /** A value: in double quotes, in single quotes (each may hold spaces, a pass phrase), or a run of non-space. */
+  private static final String VALUE =
+      "(?:\"(?<dq>[^\"\\n]{1,1024})\"|'(?<sq>[^'\\n]{1,1024})'|(?<secret>[^\\s\"'{}\\[\\],]{1,1024}))";
+  private static final List<String> VALUE_GROUPS = List.of("dq", "sq", "secret");
+
+  /*
+   * Every pattern runs in linear time on any input: each repetition is bounded or possessive, and none can start
+   * again at every character of a long run (RedactorTest counts the steps on crafted worst cases).
+   */
   private static final List<Kind> KINDS = List.of(
-      // -----BEGIN RSA PRIVATE KEY----- … -----END RSA PRIVATE KEY-----
+      // -----BEGIN RSA PRIVATE KEY----- … -----END RSA PRIVATE KEY-----, and PGP's PRIVATE KEY BLOCK.
       new Kind("private key", Pattern.compile(
-          "(?<secret>-----BEGIN (?<label>[A-Z0-9 ]*)PRIVATE KEY-----[\\s\\S]*?(?:-----END \\k<label>PRIVATE KEY-----|\\z))"),
+          "(?<secret>-----BEGIN (?<label>[A-Z0-9 ]{0,40}?)PRIVATE KEY(?<block>(?: BLOCK)?)-----[\\s\\S]*?"
+              + "(?:-----END \\k<label>PRIVATE KEY\\k<block>-----|\\z))"),
           "secret"),
       // eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig
-      new Kind("JWT", Pattern.compile("(?<secret>\\beyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*)"),
-          "secret"),
+      new Kind("JWT", Pattern.compile(
+          "(?<secret>\\beyJ[A-Za-z0-9_-]{5,}+\\.[A-Za-z0-9_-]{5,}+\\.[A-Za-z0-9_-]*+)"), "secret"),
       // Authorization: Bearer abc, Authorization: Basic dXNlcjpwYXNz
       new Kind("authorization header", Pattern.compile(
-          "(?i)(?:authorization|proxy-authorization)[\"']?\\s*[:=]\\s*[\"']?(?:(?:bearer|basic|token|digest)\\s+)?"
-              + "(?<secret>[^\\s\"',]+)"), "secret"),
-      new Kind("bearer token", Pattern.compile("(?i)\\bbearer\\s+(?<secret>[A-Za-z0-9._~+/=-]{8,})"), "secret"),
+          "(?i)(?:authorization|proxy-authorization)[\"']?\\s{0,8}[:=]\\s{0,8}[\"']?"
+              + "(?:(?:bearer|basic|token|digest)\\s{1,8})?(?<secret>[^\\s\"',]{1,4096})"), "secret"),
+      new Kind("bearer token", Pattern.compile("(?i)\\bbearer\\s{1,8}(?<secret>[A-Za-z0-9._~+/=-]{8,4096})"),
+          "secret"),
       // AKIAIOSFODNN7EXAMPLE
       new Kind("AWS access key", Pattern.compile("\\b(?<secret>(?:AKIA|ASIA)[0-9A-Z]{16})\\b"), "secret"),
       new Kind("AWS secret key", Pattern.compile(
-          "(?i)aws.{0,20}secret.{0,20}[=:]\\s*[\"']?(?<secret>[A-Za-z0-9/+]{40})\\b"), "secret"),
+          "(?i)aws.{0,20}secret.{0,20}[=:]\\s{0,8}[\"']?(?<secret>[A-Za-z0-9/+]{40})\\b"), "secret"),
       // ghp_…, github_pat_…, glpat-…, xoxb-…
       new Kind("GitHub token", Pattern.compile(
-          "\\b(?<secret>gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})\\b"), "secret"),
-      new Kind("GitLab token", Pattern.compile("\\b(?<secret>glpat-[A-Za-z0-9_-]{20,})"), "secret"),
-      new Kind("Slack token", Pattern.compile("\\b(?<secret>xox[abposr]-[A-Za-z0-9-]{10,})"), "secret"),
-      // https://user:pass@host
+          "\\b(?<secret>gh[pousr]_[A-Za-z0-9]{30,}+|github_pat_[A-Za-z0-9_]{30,}+)"), "secret"),
+      new Kind("GitLab token", Pattern.compile("\\b(?<secret>glpat-[A-Za-z0-9_-]{20,}+)"), "secret"),
+      new Kind("Slack token", Pattern.compile("\\b(?<secret>xox[abposr]-[A-Za-z0-9-]{10,}+)"), "secret"),
+      // https://user:pass@host, redis://:pass@host (no user): any scheme.
       new Kind("URL password", Pattern.compile(
-          "\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@\"']+:(?<secret>[^@\\s/\"']+)@"), "secret"),
-      // --password=x, --token x, -p=x is too short to tell; a flag's name must say secret.
+          "(?<![A-Za-z0-9+.-])[a-zA-Z][a-zA-Z0-9+.-]{0,31}://[^/\\s:@\"']{0,256}+:(?<secret>[^@\\s/\"']{1,256}+)@"),
+          "secret"),
+      // Secrets a well-known command takes as a plain argument.
+      new Kind("command argument", Pattern.compile(
+          "(?i)(?:\\baws\\s{1,8}configure\\s{1,8}set\\s{1,8}(?:[\\w.]{0,64}?(?:secret|token|key)[\\w.]{0,64}+)"
+              + "\\s{1,8}|\\bsshpass\\s{1,8}-p\\s{0,8}|\\bmysql(?:dump|admin)?\\b[^|;&\\n]{0,128}?\\s-p"
+              + "|\\bredis-cli\\b[^|;&\\n]{0,128}?\\s-a\\s{1,8}|\\bhtpasswd\\s{1,8}-\\w{0,4}b\\w{0,4}\\s{1,8}\\S{1,256}"
+              + "\\s{1,8}\\S{1,256}\\s{1,8}|\\bcurl\\b[^|;&\\n]{0,128}?\\s(?:-u|--user)[\\s=]{1,8}[\"']?[^\\s:\"']{1,128}:)"
+              + "(?<secret>[^\\s\"']{1,1024})"), "secret"),
+      // --password=x, --token x, --password="two words"; -p=x is too short to tell: a flag's name must say secret.
       new Kind("command-line flag", Pattern.compile(
-          "(?i)(?<![\\w-])--?(?<name>[a-z0-9-]*(?:" + SECRET_WORDS + ")[a-z0-9-]*)(?:=|\\s+)"
-              + "(?!-)(?<secret>[^\\s\"']+)"), "secret"),
-      // DB_PASSWORD=x, "AWS_SECRET_ACCESS_KEY=x"
+          "(?i)(?<![\\w-])--?(?<name>[a-z0-9-]{0,64}?(?:" + SECRET_WORDS + ")[a-z0-9-]{0,64}+)(?:=|\\s{1,8})(?!-)"
+              + VALUE), VALUE_GROUPS),
+      // DB_PASSWORD=x, "AWS_SECRET_ACCESS_KEY=x", PASSWORD='two words'
       new Kind("environment variable", Pattern.compile(
-          "(?i)\\b(?<name>[A-Z0-9_]*(?:" + SECRET_WORDS.replace("-", "_") + ")[A-Z0-9_]*)=(?<secret>[^\\s\"',]+)"),
-          "secret"));
+          "(?i)(?<![A-Z0-9_])(?<name>[A-Z0-9_]{0,64}?(?:" + SECRET_WORDS.replace("[-_]", "_") + ")[A-Z0-9_]{0,64}+)="
+              + VALUE), VALUE_GROUPS),
+      // password: x, "client_secret": "x", x-api-key: x (YAML, JSON, HTTP headers)
+      new Kind("key and value", Pattern.compile(
+          "(?i)(?<![\\w.-])[\"']?(?<name>[\\w.-]{0,64}?(?:" + SECRET_WORDS + ")[\\w.-]{0,64}+)[\"']?\\s{0,4}:\\s{0,4}"
+              + VALUE), VALUE_GROUPS),
+      // The body of a key whose BEGIN line is elsewhere (a key split over several lines or values): a long run of
+      // base64 with upper and lower case and digits. IDs and digests are hex, and never match.
+      new Kind("key material", Pattern.compile(
+          "(?<![A-Za-z0-9+/=])(?<secret>[A-Za-z0-9+/]{40,}+={0,2}+)(?![A-Za-z0-9+/=])"), "secret"));
 
   /** Flag or variable names that hold a file's path or a name, not the secret itself. */
   private static final List<String> SECRET_NEEDLES =
-      List.of("passw", "passphrase", "pwd", "token", "secret", "key", "credential");
+      List.of("passw", "passphrase", "passcode", "pwd", "token", "secret", "key", "credential", "pin", "cvv",
+          "card");
 
   /**
    * For each kind, strings of which every match holds one, in lower case. Most text (paths, IDs, image names) holds
-   * none, and a {@code contains} is far cheaper than running eleven patterns over it.
+   * none, and a {@code contains} is far cheaper than running the patterns over it. Key material has no word: a
+   * scan for a long base64 run stands for its needle.
    */
   private static final Map<String, List<String>> NEEDLES = Map.ofEntries(
-      Map.entry("private key", List.of("private key-----")),
+      Map.entry("private key", List.of("private key")),
       Map.entry("JWT", List.of("eyj")),
       Map.entry("authorization header", List.of("authorization")),
       Map.entry("bearer token", List.of("bearer")),
@@ -80,15 +120,25 @@ public final class Redactor {
       Map.entry("GitLab token", List.of("glpat-")),
       Map.entry("Slack token", List.of("xox")),
       Map.entry("URL password", List.of("://")),
+      Map.entry("command argument", List.of("aws", "sshpass", "mysql", "redis-cli", "htpasswd", "curl")),
       Map.entry("command-line flag", SECRET_NEEDLES),
-      Map.entry("environment variable", SECRET_NEEDLES));
+      Map.entry("environment variable", SECRET_NEEDLES),
+      Map.entry("key and value", SECRET_NEEDLES),
+      Map.entry("key material", List.of()));
 
   private static final Pattern NOT_A_SECRET_NAME = Pattern.compile(
-      "(?i).*(?:file|path|dir|name|ref|mount|type|length|size|ttl|duration|count|enabled|algorithm)$");
+      "(?i).{0,200}?(?:file|path|dir|name|ref|mount|type|length|size|ttl|duration|count|enabled|algorithm"
+          + "|interval|period|timeout|retries|version|mode|policy|format|provider|source|id|ids|kind|namespace"
+          + "|selector|keyref)");
 
-  /** A switch or a number: {@code --enable-bootstrap-token-auth=true} holds no secret. */
+  /** A switch or a reference to a variable: {@code --enable-bootstrap-token-auth=true} holds no secret. */
   private static final Pattern PLAIN_VALUE = Pattern.compile(
-      "(?i)true|false|yes|no|on|off|none|null|\\d{1,9}(?:[smhd])?|\\$\\{?[A-Z_]+\\}?");
+      "(?i)true|false|yes|no|on|off|none|null|\\$\\{?[A-Z_]{1,64}\\}?|\\*{3,8}");
+
+  /** The patterns, for the test that counts their steps on crafted input. */
+  static List<Pattern> patterns() {
+    return KINDS.stream().map(Kind::pattern).toList();
+  }
 
   private final Mac mac;
   private final Map<String, Integer> counts = new TreeMap<>();
@@ -132,15 +182,21 @@ public final class Redactor {
       StringBuilder b = null;
       int last = 0;
       while (m.find()) {
-        String secret = m.group(k.group());
-        if (skip(k, m, secret)) {
+        String group = matched(k, m);
+        int from = m.start(group);
+        int to = m.end(group);
+        if (k.groups().size() > 1 && group.equals("secret")) {
+          to = extendUnquoted(out, m, to);
+        }
+        String secret = out.substring(from, to);
+        if (from < last || skip(k, m, secret)) {
           continue;
         }
         if (b == null) {
           b = new StringBuilder(out.length());
         }
-        b.append(out, last, m.start(k.group())).append(token(secret));
-        last = m.end(k.group());
+        b.append(out, last, from).append(token(secret));
+        last = to;
         counts.merge(k.name(), 1, Integer::sum);
         if (places.size() < 1000) {
           places.add(place + ": " + k.name());
@@ -154,7 +210,40 @@ public final class Redactor {
     return out;
   }
 
+  /** The first of the kind's groups that took part in the match. */
+  private static String matched(Kind k, Matcher m) {
+    for (String g : k.groups()) {
+      if (m.start(g) >= 0) {
+        return g;
+      }
+    }
+    throw new IllegalStateException("a match of " + k.name() + " with no secret group");
+  }
+
+  /**
+   * An unquoted value of a name that a quote opened before ({@code "DB_PASSWORD=two words"} in a JSON array), or
+   * that is the whole text ({@code DB_PASSWORD=two words}, one Env entry), runs to that quote or to the end, not to
+   * its first space.
+   */
+  private static int extendUnquoted(String text, Matcher m, int end) {
+    int name = m.start("name");
+    if (name == 0) {
+      return text.length();
+    }
+    if (name > 0 && text.charAt(name - 1) == '"') {
+      int close = text.indexOf('"', end);
+      int nl = text.indexOf('\n', end);
+      if (close > 0 && close - end <= 1024 && (nl < 0 || nl > close)) {
+        return close;
+      }
+    }
+    return end;
+  }
+
   private static boolean holdsAny(String text, List<String> needles) {
+    if (needles.isEmpty()) {
+      return hasBase64Run(text, 40);
+    }
     for (String n : needles) {
       if (text.contains(n)) {
         return true;
@@ -163,11 +252,35 @@ public final class Redactor {
     return false;
   }
 
+  /** True when the text holds {@code n} or more base64 characters in a row. */
+  private static boolean hasBase64Run(String text, int n) {
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/') {
+        if (++run >= n) {
+          return true;
+        }
+      } else {
+        run = 0;
+      }
+    }
+    return false;
+  }
+
   private static boolean skip(Kind k, Matcher m, String secret) {
-    if (secret.startsWith("«redacted:")) {
+    if (secret.startsWith("«redacted:") || secret.contains("«redacted:")) {
       return true;
     }
-    if (k.name().equals("command-line flag") || k.name().equals("environment variable")) {
+    if (k.name().equals("key material")) {
+      // Base64 of a key mixes cases and digits throughout (about 56% capitals and digits); a hex ID or digest, a
+      // path, a word in capitals does not.
+      long upper = secret.chars().filter(c -> c >= 'A' && c <= 'Z').count();
+      long digits = secret.chars().filter(c -> c >= '0' && c <= '9').count();
+      long lower = secret.chars().filter(c -> c >= 'a' && c <= 'z').count();
+      return upper < 4 || digits < 4 || lower < 4 || (upper + digits) * 10 < secret.length() * 3;
+    }
+    if (k.groups().size() > 1) {
       String name = m.group("name");
       // A path or an empty-looking value is configuration, not a secret: --tls-private-key-file=/etc/x.key.
       return NOT_A_SECRET_NAME.matcher(name).matches() || secret.startsWith("/") || secret.equals("***")

@@ -18,6 +18,30 @@ public final class Commands {
     return words.subList(i, words.size());
   }
 
+  /**
+   * An argument vector as one shell line: a word with a space, a quote or another shell character is put in single
+   * quotes, so that {@code ["app", "--password", "two words"]} reads {@code app --password 'two words'}, and the
+   * redactor sees where the value ends.
+   */
+  public static String join(List<String> words) {
+    StringBuilder b = new StringBuilder();
+    for (String w : words) {
+      if (b.length() > 0) {
+        b.append(' ');
+      }
+      if (!w.isEmpty() && w.chars().allMatch(Commands::plain)) {
+        b.append(w);
+      } else {
+        b.append('\'').append(w.replace("'", "'\\''")).append('\'');
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean plain(int c) {
+    return c < 0x80 && (Character.isLetterOrDigit(c) || "_@%+=:,./-".indexOf(c) >= 0);
+  }
+
   /** {@code /usr/bin/docker} gives {@code docker}. */
   public static String basename(String path) {
     int slash = path.lastIndexOf('/');

@@ -36,6 +36,48 @@ class RedactorTest {
     assertThat(r.redact(text, "t")).isEqualTo(out);
   }
 
+  /** The secrets the second hostile corpus found leaking (issue 17): the text, and what must not be left of it. */
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> leaks() {
+    return java.util.stream.Stream.of(
+        args("-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBF1cZ2wBCADhSsZ\n=abcd\n-----END PGP PRIVATE KEY BLOCK-----",
+            "lQOYBF1cZ2wBCADhSsZ"),
+        args("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----",
+            "b3BlbnNzaC1rZXktdjEAAAAA"),
+        // The body of a key whose BEGIN line is in another value.
+        args("MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV1ffQp3bk4",
+            "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV1ffQp3bk4"),
+        args("app --password=\"correct horse battery\" --v=2", "horse"),
+        args("app --password 'correct horse battery' --v=2", "horse"),
+        args("PASSWORD='correct horse' ./run.sh", "horse"),
+        args("[\"PATH=/usr/bin\", \"DB_PASSWORD=correct horse battery\", \"HOME=/root\"]", "horse"),
+        args("DB_PASSWORD=correct horse battery", "battery"),
+        args("redis://:s3cretpass@redis:6379/0", "s3cretpass"),
+        args("amqp://guest:guestpass@rabbit:5672/", "guestpass"),
+        args("app --client_secret=abcdef123", "abcdef123"),
+        args("curl -H 'x-api-key: k3y-value-1' https://x", "k3y-value-1"),
+        args("client_secret: abcdef123", "abcdef123"),
+        args("\"api-key\": \"abcdef123\"", "abcdef123"),
+        args("app token=abcdef123", "abcdef123"),
+        args("app --password=123456", "123456"),
+        args("SIM_PIN=4711 modem", "4711"),
+        args("aws configure set aws_secret_access_key wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY", "wJalrXUtnFEMI"),
+        args("mysql -u root -pS3cr3tPw mydb", "S3cr3tPw"),
+        args("sshpass -p S3cr3tPw ssh node", "S3cr3tPw"),
+        args("curl -u admin:S3cr3tPw https://x", "S3cr3tPw"),
+        args("redis-cli -h r -a S3cr3tPw ping", "S3cr3tPw"));
+  }
+
+  private static org.junit.jupiter.params.provider.Arguments args(String text, String leak) {
+    return org.junit.jupiter.params.provider.Arguments.of(text, leak);
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("leaks")
+  void redact_theSecondCorpusLeaks_areRedacted(String text, String leak) {
+    String out = r.redact(text, "t");
+    assertThat(out).doesNotContain(leak).contains("«redacted:");
+  }
+
   @Test
   void redact_privateKeyBlock_acrossLines() {
     String key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\nabc\n-----END RSA PRIVATE KEY-----";
@@ -60,6 +102,11 @@ class RedactorTest {
       "kube-apiserver --service-account-key-file=/etc/kubernetes/pki/sa.pub",
       "nginx: master process nginx -g daemon off;",
       "TOKEN_TTL=3600",
+      "/var/lib/docker/overlay2/5a2d76012476349e6b58eb6a279bac400968cefae8537082ea873b2e791ff3c6/merged",
+      "/opt/java/openjdk/lib/modules/jdk.internal.vm.compiler/org/graalvm/Compiler1Options",
+      "sha256:1b6816ad0fed04d301c22fb7c343d293b5784dbe027977ea38abd9eddb6fa8b9",
+      "volumes: secretName: default-token-x8k2z",
+      "spinner --pinned=3",
   })
   void redact_configurationThatOnlyLooksSecret_isKept(String text) {
     assertThat(r.redact(text, "t")).isEqualTo(text);
