@@ -66,7 +66,8 @@ public final class BundleReader {
     Map<String, String> digests = new LinkedHashMap<>();
     try {
       if (Files.isDirectory(bundle)) {
-        readFolder(bundle, handler, warnings, digests);
+        // The one link the user named is followed; links inside the bundle never are.
+        readFolder(Files.isSymbolicLink(bundle) ? bundle.toRealPath() : bundle, handler, warnings, digests);
       } else {
         // warnings and digests are written on the inflating thread; joining it publishes them to this one.
         Pipeline.run(forward -> readArchive(bundle, forward, warnings, digests), handler);
@@ -80,7 +81,7 @@ public final class BundleReader {
   private void readFolder(Path root, EntryHandler handler, List<String> warnings, Map<String, String> digests)
       throws IOException {
     List<Path> paths;
-    try (Stream<Path> walk = Files.walk(root)) {
+    try (Stream<Path> walk = Files.walk(root, Limits.MAX_FOLDER_DEPTH)) {
       // manifest.json first, as in an archive the collector wrote (collector/FORMAT.md); the rest sorted.
       paths = walk.filter(p -> !p.equals(root))
           .sorted(java.util.Comparator.comparing((Path p) -> !p.equals(root.resolve("manifest.json")))
@@ -89,8 +90,16 @@ public final class BundleReader {
     }
     int count = 0;
     long total = 0;
+    boolean deep = false;
     for (Path p : paths) {
       String name = root.relativize(p).toString().replace('\\', '/');
+      if (!deep && p.getNameCount() - root.getNameCount() == Limits.MAX_FOLDER_DEPTH
+          && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        deep = true;
+        String shown = name.length() > 120 ? name.substring(0, 60) + "…" + name.substring(name.length() - 40) : name;
+        warnings.add("the folder is more than " + Limits.MAX_FOLDER_DEPTH + " levels deep: nothing below " + shown
+            + " (and any other folder that deep) was read");
+      }
       if (++count > limits.maxEntries()) {
         warnings.add("stopped after " + limits.maxEntries() + " entries");
         return;
@@ -134,6 +143,7 @@ public final class BundleReader {
       long total = 0;
       long skipBudget = limits.maxSkipBytes();
       String last = null;
+      java.util.Set<String> seen = new java.util.HashSet<>();
       while (true) {
         TarArchiveEntry e;
         try {
@@ -149,6 +159,9 @@ public final class BundleReader {
           return;
         }
         if (e == null) {
+          if (count == 0) {
+            warnings.add("the archive holds no entries: " + Files.size(file) + " bytes, nothing readable in them");
+          }
           return;
         }
         if (++count > limits.maxEntries()) {
@@ -157,6 +170,11 @@ public final class BundleReader {
         }
         String name = stripDotSlash(utf8(e.getName()));
         last = name;
+        if (!seen.add(name)) {
+          // Tampering with evidence would look exactly like this: say so, and read both.
+          warnings.add(name + " appears more than once in the archive: every copy is read, in order, and the "
+              + "manifest's sha256 is checked against the last");
+        }
         if (e.isFile() && e.getSize() > limits.maxEntryBytes()) {
           // Skipping an entry means inflating it. A small overrun is skipped, so the entries after it are still
           // read; a huge one (a bomb of zeros) would hold the reader for minutes, so the reading stops there.

@@ -27,6 +27,9 @@ public record Limits(long maxEntryBytes, long maxTotalBytes, int maxEntries, int
    */
   public static final long MAX_TAR_HEADER_BYTES = 1L << 20;
 
+  /** How deep a folder bundle is walked. The collector's deepest entry is three levels down. */
+  public static final int MAX_FOLDER_DEPTH = 32;
+
   /**
    * The most of one entry, or of one command's output in a transcript, that is held as lines for a parser that
    * reads a block whole (a ps table, a kubectl table, a cgroup tree): characters plus {@link #HELD_LINE_COST} a

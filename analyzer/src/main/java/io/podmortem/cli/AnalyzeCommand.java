@@ -114,15 +114,35 @@ public final class AnalyzeCommand implements Callable<Integer> {
         write(f, renderer, model, options, out);
       } else {
         Path file = toFile != null ? toFile : dir.resolve(baseName(bundle) + "." + f.name());
-        try (java.io.OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-          if (f == Format.json) {
-            renderer.json(model, os);
-          } else {
-            Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
-            write(f, renderer, model, options, w);
+        // A report is written to a new file beside its place and renamed over it: a link planted at the place is
+        // replaced, never followed into the file it points to. A file named with --output is the user's own
+        // (/dev/null, say) and is written in place.
+        Path target = toFile != null ? toFile
+            : Files.createTempFile(file.toAbsolutePath().getParent(), "." + baseName(bundle) + ".", ".tmp");
+        try {
+          if (toFile == null && target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // A temporary file is private (0600); the report is as readable as any file podmortem wrote before.
+            Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+          }
+          try (java.io.OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
+            if (f == Format.json) {
+              renderer.json(model, os);
+            } else {
+              Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8),
+                  1 << 16);
+              write(f, renderer, model, options, w);
+            }
+          }
+          if (toFile == null) {
+            Files.move(target, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+          }
+        } finally {
+          if (toFile == null) {
+            Files.deleteIfExists(target);
           }
         }
-        out.println(file);
+        out.println(Terminal.safe(file.toString()));
       }
       t.lap(f.name());
     }

@@ -227,11 +227,17 @@ public final class Redactor {
    */
   private static int extendUnquoted(String text, Matcher m, int end) {
     int name = m.start("name");
+    int start = m.start();
     if (name == 0) {
       return text.length();
     }
-    if (name > 0 && text.charAt(name - 1) == '"') {
-      int close = text.indexOf('"', end);
+    // The quote opened before the flag (shell: '--password=two words') or before the name (JSON: "PW=two words").
+    char before = start > 0 ? text.charAt(start - 1) : ' ';
+    if (before != '"' && before != '\'') {
+      before = text.charAt(name - 1);
+    }
+    if (before == '"' || before == '\'') {
+      int close = text.indexOf(before, end);
       int nl = text.indexOf('\n', end);
       if (close > 0 && close - end <= 1024 && (nl < 0 || nl > close)) {
         return close;

@@ -29,8 +29,12 @@ public final class Commands {
       if (b.length() > 0) {
         b.append(' ');
       }
+      int eq = w.indexOf('=');
       if (!w.isEmpty() && w.chars().allMatch(Commands::plain)) {
         b.append(w);
+      } else if (eq > 0 && w.substring(0, eq + 1).chars().allMatch(Commands::plain)) {
+        // --password='two words', NAME='a value': the name as typed, the value quoted.
+        b.append(w, 0, eq + 1).append('\'').append(w.substring(eq + 1).replace("'", "'\\''")).append('\'');
       } else {
         b.append('\'').append(w.replace("'", "'\\''")).append('\'');
       }

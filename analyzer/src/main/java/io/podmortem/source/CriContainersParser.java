@@ -63,6 +63,7 @@ public final class CriContainersParser {
     CriDocument d = CriDocument.read(t, text, "containers", "crictl containers JSON", issues, item -> {
       try {
         add(out, translate(JSON.treeToValue(item.node(), Container.class), null, t, item.index(), issues));
+        Jsons.unfitIssues(t, item.index(), issues);
       } catch (Exception e) {
         issues.add(t, item.index(), 0, "container does not fit crictl's shape: " + Jsons.message(e));
       }
@@ -70,6 +71,7 @@ public final class CriContainersParser {
     if (!d.sawList && d.top.get("status") != null) {
       try {
         ContainerInspect in = JSON.treeToValue(d.top, ContainerInspect.class);
+        Jsons.unfitIssues(t, d.topIndex, issues);
         add(out, translate(in.status(), in.info(), t, d.topIndex, issues));
       } catch (Exception e) {
         issues.add(t, d.topIndex, 0, "inspect output does not fit crictl's shape: " + Jsons.message(e));

@@ -64,6 +64,7 @@ public final class CriPodsParser {
     CriDocument d = CriDocument.read(t, text, "items", "crictl pods JSON", issues, item -> {
       try {
         add(out, fromList(JSON.treeToValue(item.node(), Sandbox.class), t, item.index(), issues));
+        Jsons.unfitIssues(t, item.index(), issues);
       } catch (Exception e) {
         issues.add(t, item.index(), 0, "sandbox does not fit crictl's shape: " + Jsons.message(e));
       }
@@ -72,6 +73,7 @@ public final class CriPodsParser {
     if (!d.sawList && status != null) {
       try {
         SandboxInspect in = JSON.treeToValue(d.top, SandboxInspect.class);
+        Jsons.unfitIssues(t, d.topIndex, issues);
         add(out, fromInspect(in, t, d.topIndex, issues));
       } catch (Exception e) {
         issues.add(t, d.topIndex, 0, "inspectp output does not fit crictl's shape: " + Jsons.message(e));

@@ -16,8 +16,14 @@ import java.util.regex.Pattern;
  * {@code 1970-01-01T00:00:00Z} (cri-o/cri-o#3568 shows it as a running container's {@code finishedAt}).
  */
 final class CriTimes {
-  /** Nanoseconds since the epoch. Example match: {@code 1795470780123456789}. */
-  private static final Pattern NANOS = Pattern.compile("-?[0-9]+");
+  /** Nanoseconds since the epoch, as many digits as an int64 has. Example match: {@code 1795470780123456789}. */
+  private static final Pattern NANOS = Pattern.compile("-?[0-9]{1,19}");
+
+  /** Digits only, of any length: a number, but maybe not one that fits. */
+  private static final Pattern DIGITS = Pattern.compile("-?[0-9]{1,4096}");
+
+  /** No container ran after this: a time past it is damage, not a date. */
+  private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
   private static final BigInteger BILLION = BigInteger.valueOf(1_000_000_000L);
 
@@ -33,19 +39,33 @@ final class CriTimes {
       return null;
     }
     String s = raw.strip();
+    if (s.length() > 64 && !DIGITS.matcher(s).matches()) {
+      throw new IllegalArgumentException("expected nanoseconds or an RFC 3339 time, got " + ParseIssues.quote(s));
+    }
+    Instant i;
     if (NANOS.matcher(s).matches()) {
       BigInteger nanos = new BigInteger(s);
       if (nanos.signum() <= 0) {
         return null;
       }
       BigInteger[] qr = nanos.divideAndRemainder(BILLION);
-      return Instant.ofEpochSecond(qr[0].longValueExact(), qr[1].longValue()).toString();
+      i = Instant.ofEpochSecond(qr[0].longValue(), qr[1].longValue());
+    } else if (DIGITS.matcher(s).matches()) {
+      throw new IllegalArgumentException("a time of " + s.length() + " digits does not fit int64 nanoseconds: "
+          + ParseIssues.quote(s));
+    } else {
+      try {
+        i = OffsetDateTime.parse(s).toInstant();
+      } catch (DateTimeParseException | ArithmeticException e) {
+        throw new IllegalArgumentException("expected nanoseconds or an RFC 3339 time, got " + ParseIssues.quote(s));
+      }
+      if (i.getEpochSecond() <= 0) {
+        return null;
+      }
     }
-    try {
-      Instant i = OffsetDateTime.parse(s).toInstant();
-      return i.getEpochSecond() <= 0 ? null : i.toString();
-    } catch (DateTimeParseException | ArithmeticException e) {
-      throw new IllegalArgumentException("expected nanoseconds or an RFC 3339 time, got " + ParseIssues.quote(s));
+    if (i.isAfter(LATEST)) {
+      throw new IllegalArgumentException("a time past the year 2200 is not a real one: " + ParseIssues.quote(s));
     }
+    return i.toString();
   }
 }

@@ -98,14 +98,19 @@ public final class DockerInspectParser {
     String lower = text(data, "LowerDir");
     return new DockerContainer(t.ref(index), id, name.startsWith("/") ? name.substring(1) : name,
         text(config, "Image"), text(c, "Image"), text(c, "Path"), strings(c.path("Args")),
-        text(state, "Status"), state.path("Running").asBoolean(false), state.path("Pid").asInt(0),
-        state.has("ExitCode") ? state.path("ExitCode").asInt() : null, state.path("OOMKilled").asBoolean(false),
-        text(c, "Created"), time(state, "StartedAt"), time(state, "FinishedAt"), c.path("RestartCount").asInt(0),
+        text(state, "Status"), state.path("Running").asBoolean(false),
+        orZero(Jsons.intOrNull(state, "Pid", t, index, issues)), Jsons.intOrNull(state, "ExitCode", t, index, issues),
+        state.path("OOMKilled").asBoolean(false), text(c, "Created"), time(state, "StartedAt"),
+        time(state, "FinishedAt"), orZero(Jsons.intOrNull(c, "RestartCount", t, index, issues)),
         text(host, "CgroupParent"), host.path("Privileged").asBoolean(false), text(host, "NetworkMode"),
         text(host, "PidMode"), text(host, "IpcMode"), strings(host.path("CapAdd")), strings(host.path("Binds")),
         text(config, "User"), strings(config.path("Env")), labels, text(c.path("GraphDriver"), "Name"),
         text(data, "MergedDir"), text(data, "UpperDir"),
         lower == null || lower.isEmpty() ? List.of() : List.of(lower.split(":")));
+  }
+
+  private static int orZero(Integer i) {
+    return i == null ? 0 : i;
   }
 
   private static String text(JsonNode n, String field) {

@@ -18,7 +18,94 @@ final class Jsons {
    * The one mapper of every JSON source. A mapper keeps the deserializers it builds; shared, each is built once
    * per run rather than once per parser, which a cold JVM pays for in class loading and interpreted code.
    */
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper().registerModule(new com.fasterxml.jackson.databind.module
+      .SimpleModule("podmortem-bounded-numbers")
+      .addDeserializer(Integer.class, new BoundedInt())
+      .addDeserializer(Long.class, new BoundedLong()));
+
+  /** The numbers the last reads on this thread could not fit, as "field: text" for a parse issue each. */
+  private static final ThreadLocal<java.util.List<String>> UNFIT = ThreadLocal.withInitial(java.util.ArrayList::new);
+
+  /** The numbers that did not fit since the last call, and forgets them. */
+  static java.util.List<String> unfit() {
+    java.util.List<String> out = java.util.List.copyOf(UNFIT.get());
+    UNFIT.get().clear();
+    return out;
+  }
+
+  /**
+   * An Integer field that does not fit (an exit code of 10^20) is null, and the text is kept for a parse issue:
+   * never wrapped, never clamped, and one bad number does not cost the object it is in.
+   */
+  private static final class BoundedInt extends com.fasterxml.jackson.databind.JsonDeserializer<Integer> {
+    @Override
+    public Integer deserialize(JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctx)
+        throws IOException {
+      if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT
+          && p.getNumberType() == JsonParser.NumberType.INT) {
+        return p.getIntValue();
+      }
+      String text = p.getText();
+      if (text != null && text.matches("-?[0-9]{1,10}")) {
+        long v = Long.parseLong(text);
+        if (v == (int) v) {
+          return (int) v;
+        }
+      }
+      note(p, text);
+      return null;
+    }
+  }
+
+  /** As {@link BoundedInt}, for Long fields. */
+  private static final class BoundedLong extends com.fasterxml.jackson.databind.JsonDeserializer<Long> {
+    @Override
+    public Long deserialize(JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctx)
+        throws IOException {
+      if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT
+          && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+        return p.getLongValue();
+      }
+      String text = p.getText();
+      if (text != null && text.matches("-?[0-9]{1,19}")) {
+        try {
+          return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+          // past the range: noted below
+        }
+      }
+      note(p, text);
+      return null;
+    }
+  }
+
+  private static void note(JsonParser p, String text) throws IOException {
+    java.util.List<String> l = UNFIT.get();
+    if (l.size() < 100) {
+      l.add(p.currentName() + ": " + ParseIssues.quote(text == null ? "null" : text));
+    }
+  }
+
+  /** A JSON integer field as an int, or null when absent or when it does not fit, with a parse issue then. */
+  static Integer intOrNull(com.fasterxml.jackson.databind.JsonNode n, String field, TextBlock t, int index,
+      ParseIssues issues) {
+    com.fasterxml.jackson.databind.JsonNode v = n.path(field);
+    if (v.isMissingNode() || v.isNull()) {
+      return null;
+    }
+    if (v.isIntegralNumber() && v.canConvertToInt()) {
+      return v.intValue();
+    }
+    issues.add(t, index, 0, field + " does not fit an int, kept as text: " + ParseIssues.quote(v.asText()));
+    return null;
+  }
+
+  /** Records the numbers that did not fit in the last reads as issues at the object's line. */
+  static void unfitIssues(TextBlock t, int index, ParseIssues issues) {
+    for (String u : unfit()) {
+      issues.add(t, index, 0, "not an integer in range, so left out and kept here as text: " + u);
+    }
+  }
 
   /**
    * The factory of every streaming JSON parser, with the bounds of {@link Limits}: past one, Jackson stops with an

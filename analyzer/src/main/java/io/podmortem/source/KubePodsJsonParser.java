@@ -100,6 +100,7 @@ public final class KubePodsJsonParser {
     Pod pod;
     try {
       pod = JSON.treeToValue(node, Pod.class);
+      Jsons.unfitIssues(t, index, issues);
     } catch (Exception e) {
       issues.add(t, index, 0, "pod does not fit the Pod shape: " + Jsons.message(e));
       return null;
@@ -139,6 +140,7 @@ public final class KubePodsJsonParser {
       int index = located.index(n, podIndex);
       try {
         KubeContainerStatus c = status(JSON.treeToValue(n, ContainerStatus.class), t, index, issues);
+        Jsons.unfitIssues(t, index, issues);
         if (c != null) {
           out.add(c);
         }

@@ -54,6 +54,7 @@ public final class ManifestParser {
     ManifestJson m;
     try {
       m = JSON.readValue(String.join("\n", t.lines()));
+      Jsons.unfitIssues(t, Math.max(0, t.firstNonBlank()), issues);
     } catch (Exception e) {
       issues.add(Jsons.issue(t, "not a valid manifest", e));
       return null;

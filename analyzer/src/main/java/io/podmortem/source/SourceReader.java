@@ -60,10 +60,20 @@ public final class SourceReader implements EntryHandler {
       }
       return;
     }
-    java.io.BufferedInputStream in = new java.io.BufferedInputStream(content, 1 << 16);
-    in.mark(1024);
-    byte[] head = in.readNBytes(512);
-    in.reset();
+    java.io.BufferedInputStream raw = new java.io.BufferedInputStream(content, 1 << 16);
+    raw.mark(1024);
+    byte[] head = raw.readNBytes(512);
+    raw.reset();
+    // A byte-order mark is not text: dropped, and UTF-16 read as the text it is.
+    Utf16Input.Bom bom = Utf16Input.bom(head);
+    java.io.InputStream in = raw;
+    if (bom != null) {
+      in = Utf16Input.utf8(raw, bom);
+      if (bom.charset() != java.nio.charset.StandardCharsets.UTF_8) {
+        // Its NUL bytes are UTF-16's, not a binary file's.
+        head = new byte[0];
+      }
+    }
     String binary = Binaries.kind(head);
     if (binary != null) {
       out.sources.add(new SourceInfo(entry.name(), 0, binary, "its first bytes", null, 0, List.of(new ParseIssue(

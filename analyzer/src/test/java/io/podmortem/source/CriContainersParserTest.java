@@ -105,11 +105,13 @@ class CriContainersParserTest {
         "}"));
     ParseIssues issues = ParseIssues.bounded(10);
     List<CriContainer> cs = CriContainersParser.parse(t, issues);
-    assertThat(cs).extracting(CriContainer::id).containsExactly("abc", "def");
+    // One bad value spoils one fact: the container stays, without an exit code, and the issue keeps the text.
+    assertThat(cs).extracting(CriContainer::id).containsExactly("abc", "bad", "def");
+    assertThat(cs.get(1).exitCode()).isNull();
     assertThat(cs.get(0).attempt()).isEqualTo(2);
     assertThat(cs.get(0).createdAt()).isEqualTo("2023-11-14T22:13:20.000000001Z");
-    assertThat(issues.list()).singleElement().satisfies(i ->
-        assertThat(i.toString()).startsWith("ps.json:4: container does not fit crictl's shape: "));
+    assertThat(issues.list()).singleElement().satisfies(i -> assertThat(i.toString()).isEqualTo(
+        "ps.json:4: not an integer in range, so left out and kept here as text: exitCode: 'not a number'"));
   }
 
   @Test
