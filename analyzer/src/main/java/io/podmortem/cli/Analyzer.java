@@ -32,6 +32,21 @@ public final class Analyzer {
     }
   }
 
+  /**
+   * The day of the snapshot, for the rules that judge age (an end-of-life OS); null when the bundle's time does not
+   * read as a date, which a damaged or crafted {@code date} output may be: the analysis goes on without it.
+   */
+  static LocalDate snapshotDate(String time) {
+    if (time == null || time.length() < 10) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(time.substring(0, 10));
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
   public Analysis analyze(Path bundle) {
     return analyze(bundle, bytes -> { });
   }
@@ -45,7 +60,7 @@ public final class Analyzer {
     t.lap("read");
     Node node = new NodeAssembler().assemble(obs);
     t.lap("assemble");
-    LocalDate date = node.snapshotTime() == null ? null : LocalDate.parse(node.snapshotTime().substring(0, 10));
+    LocalDate date = snapshotDate(node.snapshotTime());
     Analysis a = Explainer.standard().explain(node, date, digest(read));
     t.lap("explain");
     return a;

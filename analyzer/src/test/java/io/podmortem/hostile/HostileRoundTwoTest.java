@@ -231,6 +231,21 @@ class HostileRoundTwoTest {
   }
 
   @Test
+  void aSnapshotDateThatIsNoDate_isLeftOut_andTheAnalysisGoesOn() throws Exception {
+    Path bundle = dir.resolve("date.tar.gz");
+    try (HostileBundles b = HostileBundles.tarGz(bundle)) {
+      b.file("manifest.json", "{\"collector\": \"podmortem-collect\", \"version\": \"1\", \"schemaVersion\": 1,"
+          + " \"host\": \"n1\", \"startedAt\": \"2026-99-99T99:99:99Z\", \"commands\": [{\"name\": \"date\","
+          + " \"argv\": [\"date\", \"-u\", \"+%Y-%m-%dT%H:%M:%SZ\"], \"status\": \"ok\", \"exitCode\": 0,"
+          + " \"output\": \"host/date.txt\"}]}\n")
+          .file("host/date.txt", "2026-99-99T99:99:99Z\n").file("ps-faxno.txt", UDON_PS);
+    }
+    Reports.Run r = Reports.analyze(bundle, out());
+    assertSafe(r);
+    assertThat(r.exitCode()).isZero();
+  }
+
+  @Test
   void aFolderBundleAThousandLevelsDeep_isReadToTheBound_andSaysSo() throws Exception {
     Path bundle = Files.createDirectories(dir.resolve("deep"));
     Files.writeString(bundle.resolve("ps-faxno.txt"), UDON_PS);
