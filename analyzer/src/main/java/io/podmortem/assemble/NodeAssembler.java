@@ -41,7 +41,10 @@ public final class NodeAssembler {
 
   private static final Pattern HEX = Pattern.compile("^[0-9a-f]{12,64}$");
 
-  private final Map<String, ContainerDraft> containers = new TreeMap<>();
+  /** Drafts by the longest ID known of each: a full ID, or a 12-digit prefix until a full ID is seen. */
+  private final java.util.TreeMap<String, ContainerDraft> containers = new TreeMap<>();
+  /** 12-digit prefixes that more than one container's full ID starts with. */
+  private final java.util.Set<String> ambiguous = new java.util.TreeSet<>();
   private final List<Conflict> conflicts = new ArrayList<>();
 
   public Node assemble(Observations obs) {
@@ -117,7 +120,7 @@ public final class NodeAssembler {
     facts.addAll(mountFacts(obs.overlayMounts()));
     new RootfsAssembler().apply(facts, containers.values());
     obs.drift().forEach((id, drift) -> {
-      ContainerDraft c = containers.get(id.substring(0, 12));
+      ContainerDraft c = find(id);
       if (c != null) {
         c.rootfs = c.rootfs.withDrift(drift);
       }
@@ -152,8 +155,16 @@ public final class NodeAssembler {
       missing.set(0, "no ps output: the processes are those systemd-cgls lists, without their parents, users or "
           + "start times");
     }
+    List<String> warnings = new ArrayList<>(obs.warnings());
+    for (String prefix : ambiguous) {
+      List<String> ids = containers.subMap(prefix, prefix + Character.MAX_VALUE).keySet().stream()
+          .filter(k -> k.length() == 64).toList();
+      warnings.add("the containers " + String.join(" and ", ids) + " share the ID prefix " + prefix + ": both are "
+          + "shown, and evidence that names only the prefix (a docker ps row, a ps or cgroup line) is ambiguous; "
+          + "it was given to the first");
+    }
     return new Node(hostname, result.identity(), date == null ? null : date.value(), nodeEvidence, processes,
-        result.pods(), built, conflicts, obs.sources(), missing, obs.collection(), obs.warnings());
+        result.pods(), built, conflicts, obs.sources(), missing, obs.collection(), warnings);
   }
 
   /** The processes of a systemd-cgls tree as a flat listing, each placed in the cgroup that lists it. */
@@ -185,7 +196,7 @@ public final class NodeAssembler {
     boolean any = false;
     for (Pod p : pods) {
       for (String id : p.containerIds()) {
-        ContainerDraft c = containers.get(id.substring(0, 12));
+        ContainerDraft c = find(id);
         // A container known only by its cgroup knows its pod's UID; the pod's name comes from the API or kubectl.
         if (c != null && c.dockershim == null && c.labelPod == null && p.name() != null) {
           c.joinedPod = new PodRef(p.namespace(), p.name(), p.uid());
@@ -197,7 +208,7 @@ public final class NodeAssembler {
         continue;
       }
       for (String id : p.containerIds()) {
-        ContainerDraft c = containers.get(id.substring(0, 12));
+        ContainerDraft c = find(id);
         if (c != null && (c.placement == null || c.placement.qos() == null)) {
           c.podQos = p.qosClass();
           c.evidence.addAll("qosClass", p.evidence().of("qosClass"));
@@ -248,7 +259,7 @@ public final class NodeAssembler {
   private void sandboxPods() {
     for (ContainerDraft c : containers.values()) {
       ContainerDraft s = c.labelPod != null || c.sandboxId == null || c.sandboxId.length() < 12 ? null
-          : containers.get(c.sandboxId.substring(0, 12));
+          : find(c.sandboxId);
       if (s != null && s != c && s.labelPod != null && s.labelPod.name() != null) {
         c.labelPod = s.labelPod;
         c.evidence.addAll("name", s.evidence.build().of("name"));
@@ -272,7 +283,7 @@ public final class NodeAssembler {
         continue;
       }
       // Only a container the node holds: an ID the API remembers is no evidence that the container exists.
-      ContainerDraft c = containers.get(s.containerId().substring(0, 12));
+      ContainerDraft c = find(s.containerId());
       if (c != null) {
         c.kubeRole = role;
         c.restarts = s.restartCount();
@@ -502,14 +513,55 @@ public final class NodeAssembler {
     };
   }
 
-  /** The draft for an ID: a 12-char prefix finds the container that a full ID named, and the other way round. */
+  /**
+   * The draft for an ID, made if there is none. Drafts are kept under the longest ID known: a full ID finds its
+   * own, or takes over the draft that only its 12-digit prefix named; a prefix finds the one draft whose ID starts
+   * with it. Two full IDs that share a prefix are two containers; a prefix that two of them share is ambiguous
+   * evidence, said so in a warning, and given to the first of them.
+   */
   private ContainerDraft draft(String id) {
+    ContainerDraft found = find(id);
+    if (found != null) {
+      return found;
+    }
     String shortId = id.substring(0, 12);
-    ContainerDraft c = containers.computeIfAbsent(shortId, ContainerDraft::new);
+    ContainerDraft c = new ContainerDraft(shortId);
     if (id.length() == 64) {
       c.id = id;
+      if (!containers.subMap(shortId, shortId + Character.MAX_VALUE).isEmpty()) {
+        ambiguous.add(shortId);
+      }
+      containers.put(id, c);
+    } else {
+      containers.put(shortId, c);
     }
     return c;
+  }
+
+  /** The draft an ID names, or null; see {@link #draft}. */
+  private ContainerDraft find(String id) {
+    if (id == null || id.length() < 12) {
+      return null;
+    }
+    String shortId = id.substring(0, 12);
+    if (id.length() == 64) {
+      ContainerDraft c = containers.get(id);
+      if (c != null) {
+        return c;
+      }
+      ContainerDraft prefixOnly = containers.get(shortId);
+      if (prefixOnly != null) {
+        containers.remove(shortId);
+        prefixOnly.id = id;
+        containers.put(id, prefixOnly);
+      }
+      return prefixOnly;
+    }
+    java.util.SortedMap<String, ContainerDraft> starting = containers.subMap(shortId, shortId + Character.MAX_VALUE);
+    if (starting.size() > 1) {
+      ambiguous.add(shortId);
+    }
+    return starting.isEmpty() ? null : starting.values().iterator().next();
   }
 
   private static List<String> missing(Observations obs, PsForest forest, CgroupTree tree) {

@@ -347,6 +347,29 @@ class HostileRoundTwoTest {
   }
 
   @Test
+  void twoContainersWhoseIdsShareTwelveDigits_areBothShown_andTheAmbiguityIsSaid() throws Exception {
+    Path bundle = dir.resolve("prefix.tar.gz");
+    String a = "5a2d76012476" + "1".repeat(52);
+    String b = "5a2d76012476" + "2".repeat(52);
+    StringBuilder json = new StringBuilder("[");
+    for (String id : List.of(a, b)) {
+      json.append(json.length() > 1 ? "," : "").append("{\"Id\": \"").append(id).append("\", \"Name\": \"/c-")
+          .append(id.charAt(20)).append("\", \"Path\": \"/app\", \"Args\": [], \"State\": {\"Status\": \"running\", ")
+          .append("\"Running\": true, \"Pid\": 42").append(id.charAt(20)).append("}, \"HostConfig\": {}, ")
+          .append("\"GraphDriver\": {\"Name\": \"overlay2\", \"Data\": {}}, \"Config\": {\"Image\": \"x:1\"}}");
+    }
+    try (HostileBundles h = HostileBundles.tarGz(bundle)) {
+      h.file("docker-inspect.json", json.append("]\n").toString());
+    }
+    Reports.Run r = Reports.analyze(bundle, out());
+    assertSafe(r);
+    List<String> ids = new ArrayList<>();
+    r.model().path("containers").forEach(c -> ids.add(c.path("id").asText()));
+    assertThat(ids).containsExactlyInAnyOrder(a, b);
+    assertThat(r.warnings()).anyMatch(w -> w.contains("share the ID prefix 5a2d76012476"));
+  }
+
+  @Test
   void twoEntriesOfOneName_areBothReported() throws Exception {
     Path bundle = dir.resolve("twice.tar.gz");
     try (HostileBundles b = HostileBundles.tarGz(bundle)) {
