@@ -25,6 +25,7 @@ import io.podmortem.source.Observations;
 import io.podmortem.source.Observed;
 import io.podmortem.source.OverlayMount;
 import io.podmortem.source.PsForest;
+import io.podmortem.source.PsRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -51,10 +52,19 @@ public final class NodeAssembler {
     Observed host = obs.hostnames().isEmpty() ? null : obs.hostnames().get(0);
     String hostname = host == null ? null : host.value();
 
-    // The listing with PIDs wins (a collector's machine view); among equals, the longest.
+    // The listing with PIDs wins (a collector's machine view); then one with parents (a PPID column or forest
+    // art), since a flat list (ps aux, sos's ps auxwwwm) cannot place a process under its container's shim; then
+    // full command lines over comm; then one with start times; then the one with the most processes, and among those a view of one row a
+    // process (ps alxwww) over one of threads (ps -elfL repeats each PID once a thread).
     PsForest forest = obs.forests().stream()
         .max(Comparator.comparing((PsForest f) -> f.rows().stream().anyMatch(r -> r.pid() != null))
-            .thenComparingInt(f -> f.rows().size()))
+            .thenComparing(f -> f.rows().stream().anyMatch(r -> r.parent() != null))
+            .thenComparing(f -> f.rows().stream().anyMatch(r -> !r.kernelThread() && r.command().contains(" ")))
+            .thenComparing(f -> f.rows().stream().anyMatch(r -> r.started() != null))
+            .thenComparingLong(f -> f.rows().stream().map(PsRow::pid).filter(java.util.Objects::nonNull).distinct()
+                .count())
+            .thenComparingLong(f -> -(f.rows().size() - f.rows().stream().map(PsRow::pid)
+                .filter(java.util.Objects::nonNull).distinct().count())))
         .orElse(null);
     Map<Integer, ProcCgroups.Located> procCgroups = new HashMap<>();
     obs.procCgroups().forEach(p -> procCgroups.putAll(p.paths()));

@@ -3,6 +3,7 @@ package io.podmortem.source;
 /** The formats the sniffer recognises, with the names the report's Sources section shows. */
 public enum Format {
   MANIFEST("podmortem manifest"),
+  SOS_MANIFEST("sos manifest"),
   TRANSCRIPT("shell transcript"),
   DOCKER_INSPECT("docker inspect JSON"),
   DOCKER_PS_JSON("docker ps JSON lines"),

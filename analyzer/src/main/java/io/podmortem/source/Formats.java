@@ -37,6 +37,9 @@ final class Formats {
   static final List<Registration> DECISIVE = List.of(
       new Registration(Format.MANIFEST, ManifestParser::looksLike, "JSON that names podmortem-collect",
           (t, is, out) -> out.collection = ManifestParser.parse(t, is)),
+      new Registration(Format.SOS_MANIFEST, SosManifestParser::looksLike,
+          "JSON with sos's cmdline and components: a sosreport's manifest",
+          (t, is, out) -> out.collection = SosManifestParser.parse(t, is)),
       new Registration(Format.DOCKER_INSPECT, DockerInspectParser::looksLike,
           "a JSON array whose first object has docker's \"Id\" and \"GraphDriver\" or \"HostConfig\"",
           (t, is, out) -> addAll(out.dockerContainers, DockerInspectParser.parse(t, is))),
@@ -77,14 +80,16 @@ final class Formats {
       new Registration(Format.OS_RELEASE, OsReleaseParser::looksLike,
           "assignments only, one of them a well-known os-release key", (t, is, out) -> OsReleaseParser.parse(t, is)),
       new Registration(Format.FILE_OUTPUT, FileDescriptionParser::looksLike,
-          "name: description lines, as file(1) prints them", (t, is, out) -> FileDescriptionParser.parse(t, is)),
-      new Registration(Format.COUNT, CountParser::looksLike, "a single count",
-          (t, is, out) -> CountParser.parse(t, is).orElse(null)));
+          "name: description lines, as file(1) prints them", (t, is, out) -> FileDescriptionParser.parse(t, is)));
 
   /** Formats whose content alone says too little: taken only where a command's hint names them. */
   static final List<Registration> BY_HINT = List.of(
       new Registration(Format.FIND_LISTING, FindListingParser::looksLike, "bare paths, as find prints them",
           (t, is, out) -> FindListingParser.parse(t, is)),
+      // A lone number is a count only where wc -l printed it: in a sosreport, thousands of sysfs and procfs files
+      // hold one number each, and are values.
+      new Registration(Format.COUNT, CountParser::looksLike, "a single count",
+          (t, is, out) -> CountParser.parse(t, is).orElse(null)),
       new Registration(Format.TREE_LISTING, TreeListingParser::looksLike,
           "a tree's names, as ls -R (a directory's header first) or tar -t lists them",
           (t, is, out) -> TreeListingParser.parse(t, is)));

@@ -286,6 +286,17 @@ public final class SourceReader implements EntryHandler {
       throw new java.io.UncheckedIOException(e);
     }
     Collection c = out.collection;
+    if (c != null) {
+      // A sosreport's manifest comes after the outputs it names: give each its command now.
+      for (int i = 0; i < out.sources.size(); i++) {
+        SourceInfo s = out.sources.get(i);
+        CollectedCommand k = s == null || s.command() != null || s.line() != 0 ? null : commandsByOutput.get(s.entry());
+        if (k != null) {
+          out.sources.set(i, new SourceInfo(s.entry(), s.line(), s.format(), s.reason(), k.commandLine(), s.lines(),
+              s.issues()));
+        }
+      }
+    }
     if (c != null && !read.sha256().isEmpty()) {
       List<IntegrityProblem> problems = new ArrayList<>();
       for (CollectedCommand k : c.commands()) {

@@ -21,7 +21,6 @@ class EveryParserTest {
       "ps", Format.PS_FOREST,
       "transcript", Format.TRANSCRIPT,
       "file", Format.FILE_OUTPUT,
-      "count", Format.COUNT,
       "crictl-pods", Format.CRI_PODS,
       "crictl-ps", Format.CRI_CONTAINERS,
       "kubectl-pods-json", Format.KUBECTL_PODS_JSON);
@@ -62,6 +61,21 @@ class EveryParserTest {
     if (expected != null) {
       TextBlock renamed = new TextBlock("input.txt", t.firstLine(), t.lines(), null);
       assertThat(new Sniffer().sniff(renamed, true)).as(t.entry()).isEqualTo(expected);
+    }
+  }
+
+  /**
+   * A lone number is a count only where the command says wc -l printed it; by its content alone it is a value, as
+   * a sosreport's thousands of one-number sysfs and procfs files are.
+   */
+  @ParameterizedTest
+  @MethodSource("fixtures")
+  void aCount_isACountByItsCommand_andAValueWithout(TextBlock t) {
+    if (t.entry().startsWith("count/")) {
+      assertThat(new Sniffer().sniff(new TextBlock("input.txt", t.firstLine(), t.lines(), "find . | wc -l"), true))
+          .as(t.entry()).isEqualTo(Format.COUNT);
+      assertThat(new Sniffer().sniff(new TextBlock("input.txt", t.firstLine(), t.lines(), null), true))
+          .as(t.entry()).isEqualTo(Format.VALUE);
     }
   }
 }

@@ -1,0 +1,51 @@
+package io.podmortem.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.podmortem.model.CollectedCommand;
+import io.podmortem.model.Collection;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** A real sos 4.0 manifest (Debian's sosreport package; see SOURCE-FIXTURES.md) read as the collection. */
+class SosManifestParserTest {
+  private static final Path MANIFEST = Path.of("src/test/resources/sos/debian-4.0/sos_reports/manifest.json");
+  private static final String PREFIX = "sosreport-vm-2026-12-02-oyvxdns/";
+
+  private static TextBlock manifest() throws Exception {
+    return TextBlock.of(PREFIX + "sos_reports/manifest.json", Files.readAllLines(MANIFEST, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theRealManifest_isRecognised_andGivesEveryCommandWithItsFile() throws Exception {
+    TextBlock t = manifest();
+    assertThat(new Sniffer().recognise(t, true).format()).isEqualTo(Format.SOS_MANIFEST);
+    ParseIssues issues = ParseIssues.bounded(10);
+    Collection c = SosManifestParser.parse(t, issues);
+    assertThat(issues.list()).isEmpty();
+    assertThat(c.collector()).isEqualTo("sos");
+    assertThat(c.version()).isEqualTo("4.0");
+    assertThat(c.startedAt()).isEqualTo("2026-12-02 04:22:00.705066");
+    assertThat(c.commands()).extracting(CollectedCommand::commandLine).contains("ps alxwww", "ps -elfL",
+        "ps axo pid,ppid,user,group,lwp,nlwp,start_time,comm,cgroup", "systemd-cgls", "docker ps -a");
+    CollectedCommand alx = c.commands().stream().filter(k -> k.commandLine().equals("ps alxwww")).findFirst()
+        .orElseThrow();
+    assertThat(alx.status()).isEqualTo("ok");
+    assertThat(alx.exitCode()).isZero();
+    assertThat(alx.output()).isEqualTo(PREFIX + "sos_commands/process/ps_alxwww");
+    assertThat(alx.durationMs()).isBetween(1L, 1000L);
+    // A real gap: iotop is not installed on the machine sos ran on.
+    assertThat(c.commands()).filteredOn(k -> k.status().equals("failed"))
+        .extracting(CollectedCommand::commandLine).anyMatch(l -> l.startsWith("iotop"));
+  }
+
+  @Test
+  void aCollectorManifest_isNotASosOne() throws Exception {
+    TextBlock collector = TextBlock.of("manifest.json", Files.readAllLines(
+        Path.of("../samples/containerd-cgv2/manifest.json"), StandardCharsets.UTF_8));
+    assertThat(SosManifestParser.looksLike(collector)).isFalse();
+    assertThat(new Sniffer().recognise(collector, true).format()).isEqualTo(Format.MANIFEST);
+  }
+}
