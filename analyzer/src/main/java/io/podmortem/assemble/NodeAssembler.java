@@ -576,6 +576,18 @@ public final class NodeAssembler {
 
   private static List<String> missing(Observations obs, PsForest forest, CgroupTree tree) {
     List<String> missing = new ArrayList<>();
+    io.podmortem.model.Collection collection = obs.collection();
+    if (collection != null && "sos".equals(collection.collector())) {
+      missing.add("a sosreport holds no root filesystem listing: no container's base OS (os-release), entry count "
+          + "or drift");
+      java.util.Set<String> runtimes = java.util.Set.of("docker", "crictl", "podman", "ctr", "nerdctl", "kubectl");
+      boolean ran = collection.commands().stream().anyMatch(k -> !k.argv().isEmpty()
+          && runtimes.contains(io.podmortem.source.Commands.basename(k.argv().get(0))));
+      if (!ran) {
+        missing.add("sos ran no container runtime's command (no docker, crio, podman or kubernetes plugin, and no "
+            + "sos_extras list of them): containers are known only from processes, cgroups and mounts");
+      }
+    }
     if (forest == null) {
       missing.add("no ps output: processes and their users are unknown");
     } else if (forest.rows().stream().allMatch(r -> r.pid() == null) && tree == null) {

@@ -41,6 +41,24 @@ class SosManifestParserTest {
         .extracting(CollectedCommand::commandLine).anyMatch(l -> l.startsWith("iotop"));
   }
 
+  /** The report's coverage says what a sosreport cannot hold, and what no runtime command rules out. */
+  @Test
+  void theCoverage_saysWhatASosreportCannotHold() throws Exception {
+    SourceReader reader = new SourceReader(1 << 20);
+    reader.read(manifest());
+    java.util.List<String> missing = new io.podmortem.assemble.NodeAssembler().assemble(reader.observations())
+        .missing();
+    assertThat(missing).anyMatch(m -> m.startsWith("a sosreport holds no root filesystem listing"));
+    // This sos run listed docker's commands through sos_extras.
+    assertThat(missing).noneMatch(m -> m.startsWith("sos ran no container runtime's command"));
+
+    String withoutExtras = String.join("\n", manifest().lines()).replace("\"docker ", "\"dockr ");
+    SourceReader bare = new SourceReader(1 << 20);
+    bare.read(TextBlock.of(PREFIX + "sos_reports/manifest.json", java.util.List.of(withoutExtras.split("\n"))));
+    assertThat(new io.podmortem.assemble.NodeAssembler().assemble(bare.observations()).missing())
+        .anyMatch(m -> m.startsWith("sos ran no container runtime's command"));
+  }
+
   @Test
   void aCollectorManifest_isNotASosOne() throws Exception {
     TextBlock collector = TextBlock.of("manifest.json", Files.readAllLines(
