@@ -157,15 +157,23 @@ public final class SourceReader implements EntryHandler {
     TranscriptParser.Splitter split = new TranscriptParser.Splitter(name, new TranscriptInterpreter(out, blocks),
         true);
     List<String> head = lines.headLines();
-    for (int i = 0; i < head.size(); i++) {
-      split.line(head.get(i), i + 1);
+    try {
+      for (int i = 0; i < head.size(); i++) {
+        split.line(head.get(i), i + 1);
+      }
+      for (String l; (l = lines.next()) != null; ) {
+        split.line(l, lines.lineNo());
+      }
+      split.end();
+    } catch (IOException e) {
+      // The archive broke inside the transcript: the command being read is kept as far as it came.
+      split.end();
+      throw e;
+    } finally {
+      // Also when the archive breaks inside the transcript: what was read of it is recorded.
+      out.sources.set(slot, new SourceInfo(name, 0, recognition.format().label(), recognition.reason(), null,
+          Math.max(head.size(), lines.lineNo()), List.of()));
     }
-    for (String l; (l = lines.next()) != null; ) {
-      split.line(l, lines.lineNo());
-    }
-    split.end();
-    out.sources.set(slot, new SourceInfo(name, 0, recognition.format().label(), recognition.reason(), null,
-        Math.max(head.size(), lines.lineNo()), List.of()));
   }
 
   /** Reads one whole entry. */
@@ -189,10 +197,6 @@ public final class SourceReader implements EntryHandler {
   /** Reads a block already recognised. */
   private void readRecognised(TextBlock text, Recognition recognition) {
     Format format = recognition.format();
-    if (format == Format.STDERR) {
-      blocks.record(text, recognition, ParseIssues.bounded(1), 0);
-      return;
-    }
     if (format == Format.TRANSCRIPT) {
       ParseIssues issues = ParseIssues.bounded(100);
       Transcript transcript = TranscriptParser.parse(text, issues);

@@ -403,6 +403,27 @@ class HostileRoundTwoTest {
   }
 
   @Test
+  void anArchiveCutInsideATranscript_keepsWhatWasReadOfIt() throws Exception {
+    Path whole = dir.resolve("whole.tar.gz");
+    try (HostileBundles b = HostileBundles.tarGz(whole)) {
+      b.file("ps-faxno.txt", UDON_PS).file("session.txt", "root@node:~# cat /var/log/x\n"
+          + HostileBundles.randomText(3, 400_000));
+    }
+    Path cut = HostileBundles.truncated(whole, dir.resolve("cut-session.tar.gz"), Files.size(whole) * 3 / 4);
+    Reports.Run r = Reports.analyze(cut, out());
+    assertSafe(r);
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.warnings()).anyMatch(w -> w.startsWith("archive broken in entry session.txt: "));
+    List<JsonNode> session = new ArrayList<>();
+    r.model().path("sources").forEach(s -> {
+      if (s.path("entry").asText().equals("session.txt") && s.path("line").asInt() == 0) {
+        session.add(s);
+      }
+    });
+    assertThat(session).singleElement().satisfies(s -> assertThat(s.path("lines").asInt()).isPositive());
+  }
+
+  @Test
   void aBundleNamedByASymlinkToAFolder_isRead() throws Exception {
     Path folder = Files.createDirectories(dir.resolve("real"));
     for (var e : udonFiles(x -> x).entrySet()) {
