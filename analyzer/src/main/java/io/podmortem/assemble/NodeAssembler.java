@@ -174,7 +174,7 @@ public final class NodeAssembler {
           + "it was given to the first");
     }
     return new Node(hostname, result.identity(), date == null ? null : date.value(), nodeEvidence, processes,
-        result.pods(), built, conflicts, obs.sources(), missing, obs.collection(), warnings);
+        result.pods(), built, conflicts, obs.sources(), missing, obs.collection(), warnings, runtimeEvents(obs));
   }
 
   /** The processes of a systemd-cgls tree as a flat listing, each placed in the cgroup that lists it. */
@@ -511,6 +511,51 @@ public final class NodeAssembler {
       c.runtime = c.runtime == null ? "cri-o" : c.runtime;
       c.evidence.add("name", p.row.ref());
     }
+  }
+
+  /**
+   * The container events of {@code docker events} that a snapshot cannot show: exec sessions, kills, deaths and
+   * OOM kills, each given to its container where the node still holds it.
+   */
+  private List<io.podmortem.model.RuntimeEvent> runtimeEvents(Observations obs) {
+    List<io.podmortem.model.RuntimeEvent> out = new ArrayList<>();
+    for (io.podmortem.source.DockerEvent e : obs.dockerEvents()) {
+      if (!e.type().equals("container")) {
+        continue;
+      }
+      ContainerDraft c = HEX.matcher(e.id()).matches() ? find(e.id()) : null;
+      String who = c != null ? c.shortId : e.attributes().getOrDefault("name", e.id());
+      String exit = e.attributes().get("exitCode");
+      String kind;
+      String what;
+      switch (e.action()) {
+        case "exec_start" -> {
+          kind = "exec-started";
+          what = "exec session started in " + who + ": " + (e.command() == null ? "?" : e.command());
+        }
+        case "exec_die" -> {
+          kind = "exec-finished";
+          what = "exec session ended in " + who + (exit == null ? "" : " with exit code " + exit);
+        }
+        case "kill" -> {
+          kind = "container-killed";
+          what = "container " + who + " sent signal " + e.attributes().getOrDefault("signal", "?");
+        }
+        case "die" -> {
+          kind = "container-died";
+          what = "container " + who + " exited" + (exit == null ? "" : " with exit code " + exit);
+        }
+        case "oom" -> {
+          kind = "container-oom";
+          what = "container " + who + " ran out of memory (the kernel's OOM killer)";
+        }
+        default -> {
+          continue;
+        }
+      }
+      out.add(new io.podmortem.model.RuntimeEvent(e.time(), c == null ? null : c.shortId, kind, what, e.ref()));
+    }
+    return out;
   }
 
   /** The runtime a scope's prefix names. */

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param evidence where the node-level facts ({@code hostname}, {@code snapshotTime}) come from
  * @param collection the collector's manifest, or null for hand-captured outputs
  * @param warnings what cut the reading of the bundle short
+ * @param runtimeEvents what the runtime recorded as it happened ({@code docker events}), in the order read
  */
 public record Node(
     String hostname,
@@ -25,9 +26,11 @@ public record Node(
     List<SourceInfo> sources,
     List<String> missing,
     Collection collection,
-    List<String> warnings) {
+    List<String> warnings,
+    List<RuntimeEvent> runtimeEvents) {
 
   public Node {
+    runtimeEvents = List.copyOf(runtimeEvents);
     processes = List.copyOf(processes);
     pods = List.copyOf(pods);
     containers = List.copyOf(containers);

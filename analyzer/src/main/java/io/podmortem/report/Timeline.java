@@ -70,6 +70,9 @@ final class Timeline {
             first(p.evidence().of("startedAt")));
       }
     }
+    for (io.podmortem.model.RuntimeEvent e : n.runtimeEvents()) {
+      add(events, e.time(), e.kind(), null, e.what(), e.container(), e.ref());
+    }
     Instant snapshot = parse(n.snapshotTime());
     if (snapshot != null) {
       events.add(new Event(snapshot, "collected", null, "bundle collected", null,

@@ -18,6 +18,7 @@ public enum Format {
   STDERR("stderr"),
   PS_FOREST("ps"),
   DOCKER_PS("docker ps table"),
+  DOCKER_EVENTS("docker events"),
   KUBECTL_PODS("kubectl get pods table"),
   SYSTEMD_CGLS("systemd-cgls tree"),
   OS_RELEASE("os-release"),

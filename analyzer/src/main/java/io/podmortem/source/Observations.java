@@ -30,7 +30,8 @@ public record Observations(
     List<KubePod> kubePods,
     List<OverlayMount> overlayMounts,
     List<ContainerMounts> containerMounts,
-    List<Observed> kubeletNodeNames) {
+    List<Observed> kubeletNodeNames,
+    List<DockerEvent> dockerEvents) {
 
   public Observations {
     forests = List.copyOf(forests);
@@ -53,6 +54,7 @@ public record Observations(
     overlayMounts = List.copyOf(overlayMounts);
     containerMounts = List.copyOf(containerMounts);
     kubeletNodeNames = List.copyOf(kubeletNodeNames);
+    dockerEvents = List.copyOf(dockerEvents);
   }
 
   /** Collects observations while the bundle streams past. */
@@ -67,6 +69,7 @@ public record Observations(
     final List<String> warnings = new ArrayList<>();
     Collection collection;
     final List<DockerContainer> dockerContainers = new ArrayList<>();
+    final List<DockerEvent> dockerEvents = new ArrayList<>();
     final List<ProcCgroups> procCgroups = new ArrayList<>();
     final List<RootfsRow> rootfsRows = new ArrayList<>();
     final Map<String, Integer> mergedEntries = new LinkedHashMap<>();
@@ -87,7 +90,7 @@ public record Observations(
     public Observations build() {
       return new Observations(forests, dockerPs, kubectlPods, cgroupTrees, rootfs, hostnames, sources, warnings,
           collection, dockerContainers, procCgroups, rootfsRows, mergedEntries, drift, dates,
-          criPods, criContainers, kubePods, overlayMounts, containerMounts, kubeletNodeNames);
+          criPods, criContainers, kubePods, overlayMounts, containerMounts, kubeletNodeNames, dockerEvents);
     }
   }
 }

@@ -50,6 +50,34 @@ class SosBundleEndToEndTest {
         .contains("sos_commands/sos_extras/");
   }
 
+  /**
+   * What only docker events keep: .ci/docker-node.sh runs exec sessions in the web container, and the worker's
+   * first attempt exits 3. Both are in the sosreport's timeline, on their containers.
+   */
+  @Test
+  void theTimeline_holdsTheExecSessionsAndTheCrash_fromDockerEvents() {
+    List<String> events = new ArrayList<>();
+    sos.path("timeline").forEach(e -> events.add(e.path("kind").asText() + " " + e.path("container").asText() + " "
+        + e.path("event").asText()));
+    String web = null;
+    String crashed = null;
+    for (String id : DockerCli.containerIds(SCENARIO)) {
+      JsonNode inspect = DockerCli.inspect(id);
+      if (inspect.path("Name").asText().startsWith("/k8s_web_")) {
+        web = id.substring(0, 12);
+      }
+      if (inspect.path("State").path("ExitCode").asInt() == 3) {
+        crashed = id.substring(0, 12);
+      }
+    }
+    assertThat(web).isNotNull();
+    assertThat(crashed).isNotNull();
+    String w = web;
+    String c = crashed;
+    assertThat(events).anyMatch(e -> e.startsWith("exec-started " + w + " exec session started in " + w));
+    assertThat(events).anyMatch(e -> e.startsWith("container-died " + c + " ") && e.endsWith("with exit code 3"));
+  }
+
   @TestFactory
   Stream<DynamicTest> eachContainer_theSameFacts_asTheCollectorsBundle() {
     List<DynamicTest> tests = new ArrayList<>();
