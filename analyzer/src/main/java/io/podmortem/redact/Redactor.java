@@ -275,7 +275,7 @@ public final class Redactor {
   }
 
   private static boolean skip(Kind k, Matcher m, String secret) {
-    if (secret.startsWith("«redacted:") || secret.contains("«redacted:")) {
+    if (secret.contains("«redacted:")) {
       return true;
     }
     if (k.name().equals("key material")) {

@@ -25,7 +25,6 @@ import java.util.Map;
  * item that does not fit the wire shape is an issue and the others are still read.
  */
 public final class CriContainersParser {
-  private static final ObjectMapper JSON = Jsons.JSON;
 
   private CriContainersParser() {}
 
@@ -62,16 +61,15 @@ public final class CriContainersParser {
     List<CriContainer> out = new ArrayList<>();
     CriDocument d = CriDocument.read(t, text, "containers", "crictl containers JSON", issues, item -> {
       try {
-        add(out, translate(JSON.treeToValue(item.node(), Container.class), null, t, item.index(), issues));
-        Jsons.unfitIssues(t, item.index(), issues);
+        add(out, translate(Jsons.read(item.node(), Container.class, t, item.index(), issues), null, t,
+            item.index(), issues));
       } catch (Exception e) {
         issues.add(t, item.index(), 0, "container does not fit crictl's shape: " + Jsons.message(e));
       }
     });
     if (!d.sawList && d.top.get("status") != null) {
       try {
-        ContainerInspect in = JSON.treeToValue(d.top, ContainerInspect.class);
-        Jsons.unfitIssues(t, d.topIndex, issues);
+        ContainerInspect in = Jsons.read(d.top, ContainerInspect.class, t, d.topIndex, issues);
         add(out, translate(in.status(), in.info(), t, d.topIndex, issues));
       } catch (Exception e) {
         issues.add(t, d.topIndex, 0, "inspect output does not fit crictl's shape: " + Jsons.message(e));

@@ -26,7 +26,6 @@ import java.util.Map;
  * item that does not fit the wire shape is an issue and the others are still read.
  */
 public final class CriPodsParser {
-  private static final ObjectMapper JSON = Jsons.JSON;
 
   private CriPodsParser() {}
 
@@ -63,8 +62,8 @@ public final class CriPodsParser {
     List<CriPod> out = new ArrayList<>();
     CriDocument d = CriDocument.read(t, text, "items", "crictl pods JSON", issues, item -> {
       try {
-        add(out, fromList(JSON.treeToValue(item.node(), Sandbox.class), t, item.index(), issues));
-        Jsons.unfitIssues(t, item.index(), issues);
+        add(out, fromList(Jsons.read(item.node(), Sandbox.class, t, item.index(), issues), t, item.index(),
+            issues));
       } catch (Exception e) {
         issues.add(t, item.index(), 0, "sandbox does not fit crictl's shape: " + Jsons.message(e));
       }
@@ -72,8 +71,7 @@ public final class CriPodsParser {
     JsonNode status = d.top.get("status");
     if (!d.sawList && status != null) {
       try {
-        SandboxInspect in = JSON.treeToValue(d.top, SandboxInspect.class);
-        Jsons.unfitIssues(t, d.topIndex, issues);
+        SandboxInspect in = Jsons.read(d.top, SandboxInspect.class, t, d.topIndex, issues);
         add(out, fromInspect(in, t, d.topIndex, issues));
       } catch (Exception e) {
         issues.add(t, d.topIndex, 0, "inspectp output does not fit crictl's shape: " + Jsons.message(e));

@@ -25,7 +25,6 @@ public final class DockerInspectParser {
   /** A full container ID. Example match: 64 hex digits. */
   private static final Pattern FULL_ID = Pattern.compile("[0-9a-f]{64}");
 
-  private static final ObjectMapper JSON = Jsons.JSON;
   private static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
   private DockerInspectParser() {}

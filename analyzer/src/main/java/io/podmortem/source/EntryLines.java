@@ -15,7 +15,6 @@ final class EntryLines {
   private final String entry;
   private final TextDecoder decoder;
   private final List<String> head = new ArrayList<>();
-  private boolean consumed;
   private IOException failure;
 
   /** Reads the head: the lines up to the first that is not blank, and {@code headLines} more after it. */
@@ -46,7 +45,6 @@ final class EntryLines {
 
   /** The next line after the head, or null at the end. */
   String next() throws IOException {
-    consumed = true;
     return decoder.next();
   }
 
@@ -152,10 +150,5 @@ final class EntryLines {
     if (failure != null) {
       throw failure;
     }
-  }
-
-  /** True once a line past the head was asked for. */
-  boolean consumed() {
-    return consumed;
   }
 }

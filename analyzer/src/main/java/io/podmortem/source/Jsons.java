@@ -2,10 +2,11 @@ package io.podmortem.source;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.podmortem.bundle.Limits;
 import io.podmortem.model.ParseIssue;
 import java.io.IOException;
@@ -98,6 +99,17 @@ final class Jsons {
     }
     issues.add(t, index, 0, field + " does not fit an int, kept as text: " + ParseIssues.quote(v.asText()));
     return null;
+  }
+
+  /**
+   * The tree as a {@code type}, with a parse issue at the object's line for each number that did not fit (the
+   * field is null then). Numbers left over from an earlier read that failed are not counted against this one.
+   */
+  static <T> T read(JsonNode node, Class<T> type, TextBlock t, int index, ParseIssues issues) throws IOException {
+    unfit();
+    T value = JSON.treeToValue(node, type);
+    unfitIssues(t, index, issues);
+    return value;
   }
 
   /** Records the numbers that did not fit in the last reads as issues at the object's line. */

@@ -22,7 +22,6 @@ import java.util.Map;
  * wire shape is an issue and the others are still read.
  */
 public final class KubePodsJsonParser {
-  private static final ObjectMapper JSON = Jsons.JSON;
 
   private KubePodsJsonParser() {}
 
@@ -99,8 +98,7 @@ public final class KubePodsJsonParser {
   private static KubePod translate(JsonNode node, int index, LocatedJson located, TextBlock t, ParseIssues issues) {
     Pod pod;
     try {
-      pod = JSON.treeToValue(node, Pod.class);
-      Jsons.unfitIssues(t, index, issues);
+      pod = Jsons.read(node, Pod.class, t, index, issues);
     } catch (Exception e) {
       issues.add(t, index, 0, "pod does not fit the Pod shape: " + Jsons.message(e));
       return null;
@@ -139,8 +137,7 @@ public final class KubePodsJsonParser {
     for (JsonNode n : array) {
       int index = located.index(n, podIndex);
       try {
-        KubeContainerStatus c = status(JSON.treeToValue(n, ContainerStatus.class), t, index, issues);
-        Jsons.unfitIssues(t, index, issues);
+        KubeContainerStatus c = status(Jsons.read(n, ContainerStatus.class, t, index, issues), t, index, issues);
         if (c != null) {
           out.add(c);
         }

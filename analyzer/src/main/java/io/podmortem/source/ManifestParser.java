@@ -53,6 +53,7 @@ public final class ManifestParser {
   public static Collection parse(TextBlock t, ParseIssues issues) {
     ManifestJson m;
     try {
+      Jsons.unfit();
       m = JSON.readValue(String.join("\n", t.lines()));
       Jsons.unfitIssues(t, Math.max(0, t.firstNonBlank()), issues);
     } catch (Exception e) {

@@ -3,9 +3,7 @@ package io.podmortem.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Decodes an entry as UTF-8 lines, one at a time as they arrive: bad bytes become U+FFFD, over-long lines are cut,
@@ -33,16 +31,6 @@ public final class TextDecoder {
     this.in = in;
     this.maxLineChars = maxLineChars;
     this.maxLineBytes = (int) Math.min(Integer.MAX_VALUE - 16, 4L * maxLineChars);
-  }
-
-  /** Every line of the stream, held: for entries known to be small. */
-  public static List<String> lines(InputStream in, int maxLineChars) throws IOException {
-    TextDecoder d = new TextDecoder(in, maxLineChars);
-    List<String> out = new ArrayList<>();
-    for (String l; (l = d.next()) != null; ) {
-      out.add(l);
-    }
-    return out;
   }
 
   /** The next line without its end ({@code \n} or {@code \r\n}), or null at the end of the stream. */

@@ -212,7 +212,6 @@ public final class TranscriptParser {
     private Format counterFormat;
     private ParseIssues counterIssues;
     private int counted;
-    private int lastLine;
 
     Splitter(String entry, Sink sink, boolean summariseListings) {
       this.entry = entry;
@@ -221,7 +220,6 @@ public final class TranscriptParser {
     }
 
     void line(String l, int lineNo) {
-      lastLine = lineNo;
       Matcher m = prompt(l);
       if (m == null && !sawText && !l.isBlank()) {
         m = firstCommand(l);
@@ -325,11 +323,6 @@ public final class TranscriptParser {
       counterIssues = null;
       counted = 0;
       prompt = null;
-    }
-
-    /** The last line number seen. */
-    int lastLine() {
-      return lastLine;
     }
   }
 

@@ -142,7 +142,7 @@ final class BundleOut implements AutoCloseable {
     }
   }
 
-  private static TarArchiveEntry entry(String name, long size, long mtime) {
+  static TarArchiveEntry entry(String name, long size, long mtime) {
     TarArchiveEntry e = new TarArchiveEntry(name);
     e.setSize(size);
     e.setMode(0100644);

@@ -57,7 +57,7 @@ final class HandCaptured {
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         put(tar, "ps-faxno.txt", ps.toString().getBytes(StandardCharsets.UTF_8), n.now);
         put(tar, "docker-ps.txt", dockerPs(n, pods).getBytes(StandardCharsets.UTF_8), n.now);
-        TarArchiveEntry e = entry("session.txt", Files.size(session), n.now);
+        TarArchiveEntry e = BundleOut.entry("session.txt", Files.size(session), n.now);
         tar.putArchiveEntry(e);
         Files.copy(session, tar);
         tar.closeArchiveEntry();
@@ -68,15 +68,6 @@ final class HandCaptured {
     }
   }
 
-  /** Every container of the node, sandboxes first within each pod, oldest pod first. */
-  private static List<Ctr> containers(List<Pod> pods) {
-    List<Ctr> all = new ArrayList<>();
-    for (Pod p : pods) {
-      all.add(p.sandbox);
-      all.addAll(p.containers);
-    }
-    return all;
-  }
 
   private static String dockerPs(Node n, List<Pod> pods) {
     StringBuilder sb = new StringBuilder();
@@ -98,6 +89,7 @@ final class HandCaptured {
     return sb.toString();
   }
 
+  /** A pod's containers, its sandbox first. */
   private static List<Ctr> containersOf(Pod p) {
     List<Ctr> cs = new ArrayList<>();
     cs.add(p.sandbox);
@@ -120,7 +112,7 @@ final class HandCaptured {
   private static void session(Node n, List<Pod> pods, Writer w) throws IOException {
     Map<String, String[]> layerPaths = new HashMap<>();
     String home = "root@" + n.host + ":~# ";
-    for (Ctr c : containers(pods)) {
+    for (Ctr c : pods.stream().flatMap(p -> containersOf(p).stream()).toList()) {
       if (!c.running()) {
         continue;
       }
@@ -186,18 +178,8 @@ final class HandCaptured {
   }
 
   private static void put(TarArchiveOutputStream tar, String name, byte[] body, long mtime) throws IOException {
-    tar.putArchiveEntry(entry(name, body.length, mtime));
+    tar.putArchiveEntry(BundleOut.entry(name, body.length, mtime));
     tar.write(body);
     tar.closeArchiveEntry();
-  }
-
-  private static TarArchiveEntry entry(String name, long size, long mtime) {
-    TarArchiveEntry e = new TarArchiveEntry(name);
-    e.setSize(size);
-    e.setMode(0100644);
-    e.setModTime(mtime * 1000);
-    e.setUserName("root");
-    e.setGroupName("root");
-    return e;
   }
 }
