@@ -43,6 +43,9 @@ final class Formats {
       new Registration(Format.DOCKER_INSPECT, DockerInspectParser::looksLike,
           "a JSON array whose first object has docker's \"Id\" and \"GraphDriver\" or \"HostConfig\"",
           (t, is, out) -> addAll(out.dockerContainers, DockerInspectParser.parse(t, is))),
+      // Known by its path: a file of bare numbers says nothing by its content.
+      new Registration(Format.CGROUP_PROCS, CgroupProcsParser::evidence,
+          Formats::cgroupProcs),
       new Registration(Format.DOCKER_PS_JSON, DockerPsJsonParser::looksLike,
           "JSON lines with docker ps's keys (ID, Image, Names, Status)",
           (t, is, out) -> add(out.dockerPs, DockerPsJsonParser.parse(t, is))));
@@ -79,6 +82,8 @@ final class Formats {
       new Registration(Format.KUBECTL_PODS, KubectlPodsParser::looksLike,
           "its first line is a kubectl get pods header",
           (t, is, out) -> add(out.kubectlPods, new KubectlPodsParser().parse(t, is))),
+      new Registration(Format.PSTREE, PstreeParser::evidence,
+          (t, is, out) -> add(out.forests, PstreeParser.parse(t, is))),
       new Registration(Format.PS_FOREST, PsForestParser::evidence, Formats::ps),
       new Registration(Format.OS_RELEASE, OsReleaseParser::looksLike,
           "assignments only, one of them a well-known os-release key", (t, is, out) -> OsReleaseParser.parse(t, is)),
@@ -141,6 +146,15 @@ final class Formats {
       out.containerMounts.add(view);
     }
     return addAll(out.overlayMounts, MountinfoParser.parse(t, issues));
+  }
+
+  /**
+   * A copied cgroup's process list. Under cgroup v1 each hierarchy (memory, pids, …) repeats the same tree, and a
+   * cgroup's {@code tasks} its {@code cgroup.procs}: the first copy of each cgroup read places its processes.
+   */
+  private static Object cgroupProcs(TextBlock t, ParseIssues issues, Observations.Builder out) {
+    ProcCgroups placed = CgroupProcsParser.parse(t, issues);
+    return out.copiedCgroups.add(SosLayout.cgroupOf(t.entry())) ? add(out.procCgroups, placed) : placed;
   }
 
   /** A ps table with a CGROUP column places each process in its cgroup, as /proc/<pid>/cgroup does. */

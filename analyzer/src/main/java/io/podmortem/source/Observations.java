@@ -81,6 +81,8 @@ public record Observations(
     final List<OverlayMount> overlayMounts = new ArrayList<>();
     final List<ContainerMounts> containerMounts = new ArrayList<>();
     final List<Observed> kubeletNodeNames = new ArrayList<>();
+    /** The cgroups whose copied process lists were read: each v1 hierarchy holds its own copy of most. */
+    final java.util.Set<String> copiedCgroups = new java.util.HashSet<>();
 
     public Builder warning(String w) {
       warnings.add(w);

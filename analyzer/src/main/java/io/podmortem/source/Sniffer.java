@@ -101,6 +101,7 @@ public final class Sniffer {
     String sub = w.size() > 1 ? w.get(1) : "";
     return switch (tool) {
       case "ps" -> Format.PS_FOREST;
+      case "pstree" -> Format.PSTREE;
       case "systemd-cgls" -> Format.SYSTEMD_CGLS;
       case "docker" -> sub.equals("ps") || (sub.equals("container") && w.size() > 2 && w.get(2).equals("ls"))
           ? Format.DOCKER_PS : null;

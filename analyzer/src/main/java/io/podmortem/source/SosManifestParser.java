@@ -69,9 +69,10 @@ final class SosManifestParser {
           continue;
         }
         Integer rc = Jsons.intOrNull(c, "return_code", t, 0, issues);
-        // 124 is timeout(1)'s code, which sos runs each command under.
+        // 124 is timeout(1)'s code, which sos runs each command under; 127 the shell's for a tool the node lacks,
+        // which is a skip, as the collector's manifest calls it.
         String status = rc != null && rc == 124 || timedOut && rc == null ? "timeout"
-            : rc == null ? "failed" : rc == 0 ? "ok" : "failed";
+            : rc == null ? "failed" : rc == 0 ? "ok" : rc == 127 ? "skipped" : "failed";
         JsonNode time = c.path("run_time");
         Long ms = time.isNumber() && time.asDouble() >= 0 && time.asDouble() < 1e9
             ? Math.round(time.asDouble() * 1000) : null;

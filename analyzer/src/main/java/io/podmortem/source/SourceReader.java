@@ -86,10 +86,12 @@ public final class SourceReader implements EntryHandler {
       listings.read(entry.name(), in, cmd == null ? null : cmd.commandLine());
       return;
     }
+    // sos writes its manifest last: until then, a file under sos_commands/ has the command its name was made from.
+    String command = cmd != null ? cmd.commandLine() : SosLayout.command(entry.name());
     TextDecoder decoder = new TextDecoder(in, maxLineChars);
     EntryLines lines = new EntryLines(entry.name(), decoder, Sniffer.HEAD_LINES);
     try {
-      stream(entry.name(), lines, cmd == null ? null : cmd.commandLine());
+      stream(entry.name(), lines, command);
     } finally {
       if (decoder.cutLines() > 0) {
         out.warning(entry.name() + ": " + decoder.cutLines() + " lines longer than " + maxLineChars
@@ -294,10 +296,23 @@ public final class SourceReader implements EntryHandler {
       // A sosreport's manifest comes after the outputs it names: give each its command now.
       for (int i = 0; i < out.sources.size(); i++) {
         SourceInfo s = out.sources.get(i);
-        CollectedCommand k = s == null || s.command() != null || s.line() != 0 ? null : commandsByOutput.get(s.entry());
+        CollectedCommand k = s == null || s.line() != 0
+            || s.command() != null && !s.command().equals(SosLayout.command(s.entry()))
+            ? null : commandsByOutput.get(s.entry());
         if (k != null) {
           out.sources.set(i, new SourceInfo(s.entry(), s.line(), s.format(), s.reason(), k.commandLine(), s.lines(),
               s.issues()));
+        }
+      }
+      if (c.host() == null) {
+        // sos's manifest names no host; its host plugin's hostname output does.
+        String host = c.commands().stream().filter(k -> k.output() != null && k.commandLine().equals("hostname"))
+            .flatMap(k -> out.hostnames.stream().filter(h -> h.ref().entry().equals(k.output())))
+            .map(Observed::value).findFirst().orElse(null);
+        if (host != null) {
+          c = new Collection(c.collector(), c.version(), host, c.startedAt(), c.finishedAt(), c.user(), c.commands(),
+              c.warnings(), c.integrity(), c.ref());
+          out.collection = c;
         }
       }
     }
