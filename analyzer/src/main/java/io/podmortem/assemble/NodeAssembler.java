@@ -41,6 +41,8 @@ public final class NodeAssembler {
   private static final Pattern IMAGE_ID = Pattern.compile("[0-9a-f]{12,64}");
 
   private static final Pattern HEX = Pattern.compile("^[0-9a-f]{12,64}$");
+  /** A process's own mount table, as sos copies it. Example match: {@code sosreport-vm-…/proc/4240/mountinfo}. */
+  private static final Pattern PROC_MOUNTINFO = Pattern.compile("(?:^|/)proc/(\\d{1,10})/mountinfo$");
 
   /** Drafts by the longest ID known of each: a full ID, or a 12-digit prefix until a full ID is seen. */
   private final java.util.TreeMap<String, ContainerDraft> containers = new TreeMap<>();
@@ -67,7 +69,11 @@ public final class NodeAssembler {
                 .filter(java.util.Objects::nonNull).distinct().count())))
         .orElse(null);
     Map<Integer, ProcCgroups.Located> procCgroups = new HashMap<>();
-    obs.procCgroups().forEach(p -> procCgroups.putAll(p.paths()));
+    // Several sources may place one process (ps's CGROUP column, a copied cgroup.procs of each v1 hierarchy): the
+    // path that names a container wins, then the first read.
+    obs.procCgroups().forEach(p -> p.paths().forEach((pid, at) -> procCgroups.merge(pid, at,
+        (was, now) -> CgroupPaths.containerId(was.path()) == null && CgroupPaths.containerId(now.path()) != null
+            ? now : was)));
     CgroupTree tree = obs.cgroupTrees().stream().max(Comparator.comparingInt(t -> t.groups().size())).orElse(null);
     boolean fromTree = forest == null && tree != null && !tree.processes().isEmpty();
     if (fromTree) {
@@ -127,7 +133,7 @@ public final class NodeAssembler {
         facts.add(new RootfsFact(c.id, "path", c.rootfsPath, c.evidence.build().of("rootfs").get(0)));
       }
     }
-    facts.addAll(mountFacts(obs.overlayMounts()));
+    facts.addAll(mountFacts(obs.overlayMounts(), obs.containerMounts(), procs));
     new RootfsAssembler().apply(facts, containers.values());
     obs.drift().forEach((id, drift) -> {
       ContainerDraft c = find(id);
@@ -307,19 +313,44 @@ public final class NodeAssembler {
    * containerd names the container in the mount point; Docker and CRI-O mount at the merged dir that their
    * inspect output gives.
    */
-  private List<RootfsFact> mountFacts(List<OverlayMount> mounts) {
-    List<RootfsFact> out = new ArrayList<>();
-    for (OverlayMount m : mounts) {
+  /**
+   * Each container's upper dir, from the overlay mounted at its rootfs, or from the root mount of one of its
+   * processes' own mount tables ({@code proc/<pid>/mountinfo}, which sos's filesys plugin copies for every
+   * process), or read inside it ({@code cat /proc/self/mountinfo}), where its cgroup mounts name it. The host's
+   * processes all see every container's mount: one citation, the first, says it.
+   */
+  private List<RootfsFact> mountFacts(List<OverlayMount> mounts, List<io.podmortem.source.ContainerMounts> views,
+      List<ProcessDraft> procs) {
+    Map<String, String> viewOf = new HashMap<>();
+    for (io.podmortem.source.ContainerMounts v : views) {
+      CgroupPlacement pl = v.cgroupPath() == null ? null : CgroupPaths.parse(v.cgroupPath());
+      if (pl != null && pl.containerId() != null) {
+        viewOf.put(v.cgroupRef().entry(), pl.containerId());
+      }
+    }
+    Map<Integer, String> containerOf = new HashMap<>();
+    for (ProcessDraft p : procs) {
+      if (p.pid != null && p.containerId != null) {
+        containerOf.put(p.pid, p.containerId);
+      }
+    }
+    Map<String, RootfsFact> out = new java.util.LinkedHashMap<>();
+    for (OverlayMount m : mounts.stream().sorted(Comparator.comparing(OverlayMount::ref)).toList()) {
       String id = m.containerId();
       if (id == null) {
         id = containers.values().stream().filter(c -> m.mountPoint().equals(c.rootfsPath) && c.id != null)
             .map(c -> c.id).findFirst().orElse(null);
       }
+      Matcher own = PROC_MOUNTINFO.matcher(m.ref().entry());
+      if (id == null && m.mountPoint().equals("/")) {
+        id = viewOf.containsKey(m.ref().entry()) ? viewOf.get(m.ref().entry())
+            : own.find() ? containerOf.get(Integer.parseInt(own.group(1))) : null;
+      }
       if (id != null && m.upperDir() != null) {
-        out.add(new RootfsFact(id, "upperDir", m.upperDir(), m.ref()));
+        out.putIfAbsent(id + "\0" + m.upperDir(), new RootfsFact(id, "upperDir", m.upperDir(), m.ref()));
       }
     }
-    return out;
+    return new ArrayList<>(out.values());
   }
 
   private static String podSortKey(Container c) {
@@ -553,7 +584,9 @@ public final class NodeAssembler {
           continue;
         }
       }
-      out.add(new io.podmortem.model.RuntimeEvent(e.time(), c == null ? null : c.shortId, kind, what, e.ref()));
+      Integer code = exit != null && exit.matches("\\d{1,3}") ? Integer.valueOf(exit) : null;
+      out.add(new io.podmortem.model.RuntimeEvent(e.time(), c == null ? null : c.shortId, kind, what,
+          kind.startsWith("exec-") ? e.command() : null, e.attributes().get("execID"), code, e.ref()));
     }
     return out;
   }

@@ -32,7 +32,7 @@ public record RootFs(
   }
 
   public boolean isEmpty() {
-    return path == null && entries == null && os == null && binary == null && drift == null;
+    return path == null && upperDir == null && entries == null && os == null && binary == null && drift == null;
   }
 
   /** This root filesystem with an OS read elsewhere, citing where. */

@@ -9,5 +9,9 @@ package io.podmortem.model;
  * @param kind {@code exec-started}, {@code exec-finished}, {@code container-killed}, {@code container-died} or
  *     {@code container-oom}
  * @param what the event in words, with its exit code, signal or command
+ * @param command an exec session's command, as the runtime recorded it; else null
+ * @param session the exec session's ID, which its start and its end share; else null
+ * @param exitCode the exit code of a container's or a session's end; else null
  */
-public record RuntimeEvent(String time, String container, String kind, String what, SourceRef ref) {}
+public record RuntimeEvent(String time, String container, String kind, String what, String command, String session,
+    Integer exitCode, SourceRef ref) {}

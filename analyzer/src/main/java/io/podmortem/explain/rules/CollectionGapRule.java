@@ -26,6 +26,16 @@ public final class CollectionGapRule implements Rule {
       "kube/", "pod status as the API server sees it",
       "rootfs/", "what the containers' root filesystems hold",
       "host/", "facts about the host itself");
+  /** The same for sos's plugins, named by the manifest. */
+  private static final Map<String, String> PLUGIN_RULES_OUT = Map.of(
+      "process", "processes, their users and their PIDs",
+      "cgroups", "the cgroup tree and the QoS classes it shows",
+      "docker", "Docker's own view of its containers: names, images, states and layers",
+      "crio", "the CRI runtime's view of pods and containers",
+      "containerd", "the CRI runtime's view of pods and containers",
+      "podman", "podman's own view of its containers: names, images, states and layers",
+      "kubernetes", "pod status as the API server sees it",
+      "host", "facts about the host itself");
 
   @Override
   public String id() {
@@ -39,18 +49,24 @@ public final class CollectionGapRule implements Rule {
     if (c == null) {
       return out;
     }
+    boolean sos = "sos".equals(c.collector());
+    // sos may run one command twice (a device under two names): one finding says it.
+    java.util.Set<String> said = new java.util.HashSet<>();
     for (CollectedCommand k : c.commands()) {
       if (!"failed".equals(k.status()) && !"timeout".equals(k.status())) {
         continue;
       }
-      String what = k.output() == null ? null : RULES_OUT.entrySet().stream()
+      String what = sos ? PLUGIN_RULES_OUT.get(k.name()) : k.output() == null ? null : RULES_OUT.entrySet().stream()
           .filter(e -> k.output().startsWith(e.getKey())).map(Map.Entry::getValue).findFirst().orElse(null);
       String how = "timeout".equals(k.status()) ? "timed out" : "failed with exit code " + k.exitCode();
-      out.add(new Finding(id(), "timeout".equals(k.status()) ? Severity.MEDIUM : Severity.LOW,
-          k.name() == null ? "collection" : k.name(),
-          "The collector's '" + k.commandLine() + "' " + how + (what == null ? "." : ": the report may lack "
-              + what + ".") + (k.stderr() == null ? "" : " Its stderr is in " + k.stderr() + "."),
-          List.of(c.ref())));
+      String who = sos ? "sos's " + k.name() + " plugin ran '" + k.commandLine() + "', which "
+          : "The collector's '" + k.commandLine() + "' ";
+      String message = who + how + (what == null ? "." : ": the report may lack " + what + ".")
+          + (k.stderr() == null ? "" : " Its stderr is in " + k.stderr() + ".");
+      if (said.add(message)) {
+        out.add(new Finding(id(), "timeout".equals(k.status()) ? Severity.MEDIUM : Severity.LOW,
+            k.name() == null ? "collection" : k.name(), message, List.of(c.ref())));
+      }
     }
     return out;
   }

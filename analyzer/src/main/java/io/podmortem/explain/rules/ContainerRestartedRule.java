@@ -50,8 +50,38 @@ public final class ContainerRestartedRule implements Rule {
       if (crashLoop) {
         refs.addAll(pod.evidence().of("status"));
       }
-      out.add(new Finding(id(), crashLoop ? Severity.MEDIUM : Severity.LOW, c.shortId(), what + ".", refs));
+      String exits = earlierExits(ctx, c, refs);
+      out.add(new Finding(id(), crashLoop ? Severity.MEDIUM : Severity.LOW, c.shortId(), what + "." + exits, refs));
     }
     return out;
+  }
+
+  /**
+   * How the earlier attempts the node still holds ended, as {@code docker events} recorded it: their deaths, with
+   * exit codes, and OOM kills. Empty when no event concerns them.
+   */
+  private static String earlierExits(RuleContext ctx, Container c, List<io.podmortem.model.SourceRef> refs) {
+    List<String> said = new ArrayList<>();
+    for (Container earlier : ctx.node().containers()) {
+      if (earlier == c || earlier.pod() == null || !java.util.Objects.equals(c.pod(), earlier.pod())
+          || !java.util.Objects.equals(c.containerName(), earlier.containerName()) || earlier.attempt() == null
+          || earlier.attempt() >= c.attempt()) {
+        continue;
+      }
+      for (io.podmortem.model.RuntimeEvent e : ctx.node().runtimeEvents()) {
+        if (!earlier.shortId().equals(e.container())) {
+          continue;
+        }
+        if (e.kind().equals("container-died")) {
+          said.add("attempt " + earlier.attempt() + " (" + earlier.shortId() + ") exited"
+              + (e.exitCode() == null ? "" : " with exit code " + e.exitCode()) + " at " + e.time());
+          refs.add(e.ref());
+        } else if (e.kind().equals("container-oom")) {
+          said.add("attempt " + earlier.attempt() + " (" + earlier.shortId() + ") was OOM-killed at " + e.time());
+          refs.add(e.ref());
+        }
+      }
+    }
+    return said.isEmpty() ? "" : " docker events recorded how: " + String.join("; ", said) + ".";
   }
 }

@@ -3,14 +3,21 @@ package io.podmortem.explain.rules;
 import io.podmortem.explain.ExecSessions;
 import io.podmortem.explain.Rule;
 import io.podmortem.explain.RuleContext;
+import io.podmortem.explain.Texts;
 import io.podmortem.model.Container;
 import io.podmortem.model.Finding;
 import io.podmortem.model.Process;
+import io.podmortem.model.RuntimeEvent;
+import io.podmortem.model.SourceRef;
 import io.podmortem.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Someone ran a command inside a container ({@code docker exec}, {@code kubectl exec}, {@code crictl exec}). */
+/**
+ * Someone ran a command inside a container ({@code docker exec}, {@code kubectl exec}, {@code crictl exec}): a
+ * process that runs beside the container's init, or a session that {@code docker events} recorded, which may have
+ * ended before the snapshot and left no process.
+ */
 public final class ExecSessionRule implements Rule {
   @Override
   public String id() {
@@ -28,6 +35,43 @@ public final class ExecSessionRule implements Rule {
             + "its init as a child of the runtime's shim, the way docker exec, kubectl exec and crictl exec start "
             + "them.", p.evidence().of("command")));
       }
+      out.addAll(recorded(ctx, c));
+    }
+    return out;
+  }
+
+  /**
+   * The sessions {@code docker events} recorded in the container, each with its end where one was recorded. A
+   * session whose command a live exec process runs is that process's, and already said.
+   */
+  private List<Finding> recorded(RuleContext ctx, Container c) {
+    List<RuntimeEvent> mine = ctx.node().runtimeEvents().stream().filter(e -> c.shortId().equals(e.container()))
+        .toList();
+    java.util.Set<String> live = new java.util.HashSet<>();
+    ExecSessions.of(ctx.node(), c).forEach(p -> live.add(p.command()));
+    List<Finding> out = new ArrayList<>();
+    for (RuntimeEvent start : mine) {
+      if (!start.kind().equals("exec-started") || start.command() == null) {
+        continue;
+      }
+      RuntimeEvent end = start.session() == null ? null : mine.stream().filter(e -> e.kind().equals("exec-finished")
+          && start.session().equals(e.session())).findFirst().orElse(null);
+      String command = start.command().strip();
+      if (end == null && live.contains(command)) {
+        continue;
+      }
+      List<SourceRef> refs = new ArrayList<>(List.of(start.ref()));
+      String ended;
+      if (end != null) {
+        refs.add(end.ref());
+        ended = "it ended at " + end.time() + (end.exitCode() == null ? "" : " with exit code " + end.exitCode());
+      } else {
+        ended = "the events record no end, and no process of the snapshot runs it";
+      }
+      out.add(new Finding(id(), Severity.MEDIUM, c.shortId(), "Someone ran a command inside " + Names.of(c)
+          .substring(0, 1).toLowerCase(java.util.Locale.ROOT) + Names.of(c).substring(1) + ": '"
+          + Texts.abbreviate(command.replaceAll("\\s+", " "), 200) + "', started " + start.time() + " (docker events recorded the exec session); "
+          + ended + ".", refs));
     }
     return out;
   }
