@@ -4,17 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
@@ -31,14 +37,197 @@ class SosBundleEndToEndTest {
 
   private static JsonNode sos;
   private static Map<String, JsonNode> sosById;
+
+  private static JsonNode collector;
   private static Map<String, JsonNode> collectorById;
+  /** The sosreport unpacked, for the variants below to rearrange. */
+  private static Path unpacked;
+
+  @TempDir
+  static Path work;
 
   @BeforeAll
   static void analyzeBoth() throws IOException {
-    sos = BusyboxBundleEndToEndTest.analyze(Path.of(System.getenv("PODMORTEM_E2E_SOS_BUNDLE")));
+    Path bundle = Path.of(System.getenv("PODMORTEM_E2E_SOS_BUNDLE"));
+    sos = BusyboxBundleEndToEndTest.analyze(bundle);
     sosById = BusyboxBundleEndToEndTest.containersOf(sos);
-    collectorById = BusyboxBundleEndToEndTest.containersOf(
-        BusyboxBundleEndToEndTest.analyze(Path.of(System.getenv("PODMORTEM_E2E_BUNDLE"))));
+    collector = BusyboxBundleEndToEndTest.analyze(Path.of(System.getenv("PODMORTEM_E2E_BUNDLE")));
+    collectorById = BusyboxBundleEndToEndTest.containersOf(collector);
+    unpacked = unpack(bundle, Files.createDirectories(work.resolve("unpacked")));
+  }
+
+  /** sos's host plugin ran: the collection and the node are named by its hostname, as the collector's are. */
+  @Test
+  void theHost_isTheHostPluginsHostname() {
+    assertThat(sos.path("collection").path("host").asText()).isNotEmpty()
+        .isEqualTo(collector.path("collection").path("host").asText());
+    assertThat(sos.path("node").path("hostname")).isEqualTo(collector.path("node").path("hostname"));
+  }
+
+  /**
+   * Upstream's docker plugin (sos/report/plugins/docker.py, sosreport/sos 3fbc63e2) files its commands under
+   * {@code sos_commands/docker/} and each {@code docker inspect <short id>} under {@code containers/}: the same
+   * outputs moved there, without the manifest (sos 3 wrote none), give every container the same facts. The commands
+   * then come from the files' names alone.
+   */
+  @Test
+  void theUpstreamDockerPluginsLayout_withoutAManifest_givesTheSameFacts() throws IOException {
+    Path root = copy("docker-plugin");
+    Path docker = Files.createDirectories(root.resolve("sos_commands/docker/containers"));
+    try (Stream<Path> s = Files.list(root.resolve("sos_commands/sos_extras/podmortem-ci-docker"))) {
+      for (Path p : s.toList()) {
+        String name = p.getFileName().toString();
+        Files.move(p, (name.startsWith("docker_inspect_") ? docker : docker.getParent()).resolve(name));
+      }
+    }
+    delete(root.resolve("sos_commands/sos_extras"));
+    delete(root.resolve("sos_reports"));
+    Map<String, JsonNode> byId = BusyboxBundleEndToEndTest.containersOf(BusyboxBundleEndToEndTest.analyze(root));
+    for (String id : DockerCli.containerIds(SCENARIO)) {
+      compare(DockerCli.inspect(id).path("Name").asText(), byId.get(id), collectorById.get(id));
+    }
+  }
+
+  /**
+   * Without ps's CGROUP column, systemd-cgls and the processes' own mount tables, the copied
+   * {@code sys/fs/cgroup/**}{@code /cgroup.procs} files alone place every container's processes.
+   */
+  @Test
+  void theCopiedCgroupTree_alone_placesEveryContainersProcesses() throws IOException {
+    Path root = copy("cgroup-procs");
+    delete(root.resolve("sos_commands/process/ps_axo_pid_ppid_user_group_lwp_nlwp_start_time_comm_cgroup"));
+    delete(root.resolve("sos_commands/cgroups/systemd-cgls"));
+    try (Stream<Path> s = Files.list(root.resolve("proc"))) {
+      for (Path p : s.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+        delete(p);
+      }
+    }
+    Map<String, JsonNode> byId = BusyboxBundleEndToEndTest.containersOf(BusyboxBundleEndToEndTest.analyze(root));
+    SoftAssertions soft = new SoftAssertions();
+    int placed = 0;
+    for (String id : DockerCli.containerIds(SCENARIO)) {
+      String name = DockerCli.inspect(id).path("Name").asText();
+      soft.assertThat(byId.get(id)).as("%s in the model", name).isNotNull();
+      if (byId.get(id) != null) {
+        soft.assertThat(processes(byId.get(id))).as("%s: processes", name).isEqualTo(processes(collectorById.get(id)));
+        placed += processes(byId.get(id)).size();
+      }
+    }
+    soft.assertThat(placed).as("processes placed in containers").isPositive();
+    soft.assertAll();
+  }
+
+  /**
+   * With no ps view at all, {@code pstree -lp} gives the processes and their parents, and the copied cgroup tree
+   * places them: each container has the same PIDs (pstree prints no users).
+   */
+  @Test
+  void pstreeAndTheCopiedCgroupTree_withoutPs_giveEachContainerItsProcesses() throws IOException {
+    Path root = copy("pstree");
+    try (Stream<Path> s = Files.list(root.resolve("sos_commands/process"))) {
+      for (Path p : s.filter(p -> p.getFileName().toString().startsWith("ps_")).toList()) {
+        delete(p);
+      }
+    }
+    delete(root.resolve("sos_commands/cgroups/systemd-cgls"));
+    JsonNode model = BusyboxBundleEndToEndTest.analyze(root);
+    Map<String, JsonNode> byId = BusyboxBundleEndToEndTest.containersOf(model);
+    SoftAssertions soft = new SoftAssertions();
+    for (String id : DockerCli.containerIds(SCENARIO)) {
+      String name = DockerCli.inspect(id).path("Name").asText();
+      soft.assertThat(byId.get(id) == null ? null : pids(byId.get(id))).as("%s: pids", name)
+          .isEqualTo(pids(collectorById.get(id)));
+    }
+    soft.assertThat(model.path("sources").toString()).contains("pstree");
+    soft.assertAll();
+  }
+
+  private static TreeSet<String> pids(JsonNode container) {
+    TreeSet<String> out = new TreeSet<>();
+    container.path("processes").forEach(p -> out.add(p.path("pid").asText()));
+    return out;
+  }
+
+  /**
+   * Without docker inspect, a running container's upper dir is still known: its processes' own mount tables
+   * ({@code proc/<pid>/mountinfo}, from sos's filesys plugin) mount it as their root.
+   */
+  @Test
+  void withoutDockerInspect_eachRunningContainersUpperDir_comesFromItsOwnMountTable() throws IOException {
+    Path root = copy("no-inspect");
+    try (Stream<Path> s = Files.list(root.resolve("sos_commands/sos_extras/podmortem-ci-docker"))) {
+      for (Path p : s.filter(p -> p.getFileName().toString().startsWith("docker_inspect_")).toList()) {
+        delete(p);
+      }
+    }
+    Map<String, JsonNode> byId = BusyboxBundleEndToEndTest.containersOf(BusyboxBundleEndToEndTest.analyze(root));
+    SoftAssertions soft = new SoftAssertions();
+    int running = 0;
+    for (String id : DockerCli.containerIds(SCENARIO)) {
+      JsonNode inspect = DockerCli.inspect(id);
+      if (!inspect.path("State").path("Running").asBoolean()) {
+        continue;
+      }
+      running++;
+      JsonNode c = byId.get(id);
+      soft.assertThat(c == null ? null : c.path("rootfs").path("upperDir").asText(null))
+          .as("%s: upper dir", inspect.path("Name").asText())
+          .isEqualTo(inspect.path("GraphDriver").path("Data").path("UpperDir").asText());
+      soft.assertThat(c == null ? "" : c.path("rootfs").path("evidence").path("upperDir").toString())
+          .as("%s: cited from a process's own mountinfo", inspect.path("Name").asText())
+          .matches(".*proc/\\d+/mountinfo.*");
+    }
+    soft.assertThat(running).isGreaterThan(5);
+    soft.assertAll();
+  }
+
+  /** Unpacks the sosreport's regular files and folders; its links are left out. */
+  private static Path unpack(Path tarXz, Path into) throws IOException {
+    Path top = null;
+    try (InputStream raw = Files.newInputStream(tarXz);
+        TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(raw))) {
+      for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+        Path to = into.resolve(e.getName()).normalize();
+        assertThat(to.startsWith(into)).as("%s stays inside the folder", e.getName()).isTrue();
+        if (e.isDirectory()) {
+          Files.createDirectories(to);
+        } else if (e.isFile()) {
+          Files.createDirectories(to.getParent());
+          Files.copy(tar, to);
+        }
+        if (top == null) {
+          top = into.resolve(into.relativize(to).getName(0));
+        }
+      }
+    }
+    return top;
+  }
+
+  /** A fresh copy of the unpacked sosreport, to rearrange. */
+  private static Path copy(String variant) throws IOException {
+    Path root = work.resolve(variant).resolve(unpacked.getFileName());
+    try (Stream<Path> s = Files.walk(unpacked)) {
+      for (Path p : s.toList()) {
+        Path to = root.resolve(unpacked.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    }
+    return root;
+  }
+
+  private static void delete(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      throw new AssertionError("the sosreport holds no " + p);
+    }
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(q);
+      }
+    }
   }
 
   /** sos's manifest is the collection: its commands, with the files they wrote. */
@@ -78,6 +267,21 @@ class SosBundleEndToEndTest {
     assertThat(events).anyMatch(e -> e.startsWith("container-died " + c + " ") && e.endsWith("with exit code 3"));
   }
 
+  /**
+   * The findings say what docker events add: the exec session .ci/docker-node.sh ran in the web container, which
+   * left no process (an exec-session finding with its end and exit code), and how the worker's earlier attempt
+   * ended (the restart finding gives its exit code 3).
+   */
+  @Test
+  void theFindings_holdTheEndedExecSession_andTheEarlierAttemptsExitCode() {
+    List<String> findings = new ArrayList<>();
+    sos.path("findings").forEach(f -> findings.add(f.path("id").asText() + " " + f.path("message").asText()));
+    assertThat(findings).anyMatch(f -> f.startsWith("exec-session ") && f.contains("docker events recorded the exec "
+        + "session") && f.contains("/tmp/dropper.sh") && f.contains("with exit code 0"));
+    assertThat(findings).anyMatch(f -> f.startsWith("container-restarted ") && f.contains("worker")
+        && f.contains("attempt 0 (") && f.contains("exited with exit code 3"));
+  }
+
   @TestFactory
   Stream<DynamicTest> eachContainer_theSameFacts_asTheCollectorsBundle() {
     List<DynamicTest> tests = new ArrayList<>();
@@ -90,8 +294,11 @@ class SosBundleEndToEndTest {
   }
 
   private static void compare(String name, String id) {
-    JsonNode s = sosById.get(id);
-    JsonNode c = collectorById.get(id);
+    compare(name, sosById.get(id), collectorById.get(id));
+  }
+
+  private static void compare(String name, JsonNode s, JsonNode c) {
+    String id = c == null ? "?" : c.path("id").asText();
     assertThat(c).as("%s: no container %s in the collector bundle's model", name, id).isNotNull();
     assertThat(s).as("%s: no container %s in the sosreport's model", name, id).isNotNull();
     SoftAssertions soft = new SoftAssertions();
