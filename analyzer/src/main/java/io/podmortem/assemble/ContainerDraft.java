@@ -53,6 +53,7 @@ final class ContainerDraft {
   /** Facts that no source states but the analysis inferred, with how: role, qosClass, os. */
   final Map<String, String> inferred = new TreeMap<>();
   RootFs rootfs = RootFs.empty();
+  io.podmortem.model.ResourceUsage usage;
 
   ContainerDraft(String shortId) {
     this.shortId = shortId;
@@ -96,7 +97,7 @@ final class ContainerDraft {
     QosClass qos = placement != null && placement.qos() != null ? placement.qos() : podQos;
     return new Container(id, shortId, name, runtime, role, containerName, attempt, restarts, image, imageId,
         sandboxId, pod, qos, cgroup, command, status, state, security, processes, shim, rootfs, evidence.build(),
-        new TreeMap<>(inferred));
+        new TreeMap<>(inferred), usage);
   }
 
   /**

@@ -87,6 +87,15 @@ public final class NodeAssembler {
     for (DockerPsTable t : obs.dockerPs()) {
       t.rows().forEach(this::dockerRow);
     }
+    for (io.podmortem.source.DockerStat s : obs.dockerStats()) {
+      // docker stats lists running containers only, each already in docker ps and docker inspect.
+      ContainerDraft c = s.id() != null && HEX.matcher(s.id()).matches() ? find(s.id())
+          : s.name() == null ? null : containers.values().stream().filter(k -> s.name().equals(k.name)).findFirst()
+              .orElse(null);
+      if (c != null && !"0B".equals(s.usage().memoryLimit())) {
+        c.usage = s.usage();
+      }
+    }
     for (CriPod p : obs.criPods()) {
       if (HEX.matcher(p.id()).matches()) {
         CriAssembler.sandbox(p, draft(p.id()));
@@ -678,8 +687,9 @@ public final class NodeAssembler {
         && obs.criPods().isEmpty()) {
       missing.add("no docker ps table or crictl listing: container names, images and attempts are unknown");
     }
-    if (obs.kubectlPods().isEmpty()) {
-      missing.add("no kubectl get pods table: pod status, and pods without a running container, are unknown");
+    if (obs.kubectlPods().isEmpty() && obs.kubePods().isEmpty()) {
+      missing.add("no kubectl get pods table or JSON: pod status, and pods without a running container, are "
+          + "unknown");
     }
     return missing;
   }

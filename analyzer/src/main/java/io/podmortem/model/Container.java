@@ -21,6 +21,7 @@ import java.util.TreeMap;
  * @param processes indexes into {@link Node#processes()} of the processes inside it
  * @param inferred for each fact that no source states but the analysis inferred ({@code role},
  *     {@code qosClass}, {@code os}), how it was inferred and from what
+ * @param usage what it used when collected ({@code docker stats}); null where no source measured it
  */
 public record Container(
     String id,
@@ -45,7 +46,8 @@ public record Container(
     Integer shimProcess,
     RootFs rootfs,
     Evidence evidence,
-    SortedMap<String, String> inferred) {
+    SortedMap<String, String> inferred,
+    ResourceUsage usage) {
 
   public Container {
     Objects.requireNonNull(shortId, "shortId");

@@ -255,6 +255,7 @@ public final class ReportModel {
       ps.add(po);
     }
     o.set("rootfs", rootfs(c.rootfs()));
+    o.set("usage", usage(c.usage()));
     ObjectNode inferred = o.putObject("inferred");
     c.inferred().forEach(inferred::put);
     o.set("evidence", evidence(c.evidence()));
@@ -324,6 +325,20 @@ public final class ReportModel {
       po.put("actual", p.actual());
     }
     o.set("evidence", refs(List.of(c.ref())));
+    return o;
+  }
+
+  private static ObjectNode usage(io.podmortem.model.ResourceUsage u) {
+    if (u == null) {
+      return null;
+    }
+    ObjectNode o = F.objectNode();
+    o.put("cpu", u.cpu());
+    o.put("memory", u.memory());
+    o.put("memoryLimit", u.memoryLimit());
+    o.put("memoryPercent", u.memoryPercent());
+    o.put("pids", u.pids());
+    o.set("evidence", refs(List.of(u.ref())));
     return o;
   }
 

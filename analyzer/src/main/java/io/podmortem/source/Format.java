@@ -21,6 +21,7 @@ public enum Format {
   PSTREE("pstree"),
   DOCKER_PS("docker ps table"),
   DOCKER_EVENTS("docker events"),
+  DOCKER_STATS("docker stats"),
   KUBECTL_PODS("kubectl get pods table"),
   SYSTEMD_CGLS("systemd-cgls tree"),
   OS_RELEASE("os-release"),

@@ -31,7 +31,8 @@ public record Observations(
     List<OverlayMount> overlayMounts,
     List<ContainerMounts> containerMounts,
     List<Observed> kubeletNodeNames,
-    List<DockerEvent> dockerEvents) {
+    List<DockerEvent> dockerEvents,
+    List<DockerStat> dockerStats) {
 
   public Observations {
     forests = List.copyOf(forests);
@@ -55,6 +56,7 @@ public record Observations(
     containerMounts = List.copyOf(containerMounts);
     kubeletNodeNames = List.copyOf(kubeletNodeNames);
     dockerEvents = List.copyOf(dockerEvents);
+    dockerStats = List.copyOf(dockerStats);
   }
 
   /** Collects observations while the bundle streams past. */
@@ -70,6 +72,7 @@ public record Observations(
     Collection collection;
     final List<DockerContainer> dockerContainers = new ArrayList<>();
     final List<DockerEvent> dockerEvents = new ArrayList<>();
+    final List<DockerStat> dockerStats = new ArrayList<>();
     final List<ProcCgroups> procCgroups = new ArrayList<>();
     final List<RootfsRow> rootfsRows = new ArrayList<>();
     final Map<String, Integer> mergedEntries = new LinkedHashMap<>();
@@ -92,7 +95,8 @@ public record Observations(
     public Observations build() {
       return new Observations(forests, dockerPs, kubectlPods, cgroupTrees, rootfs, hostnames, sources, warnings,
           collection, dockerContainers, procCgroups, rootfsRows, mergedEntries, drift, dates,
-          criPods, criContainers, kubePods, overlayMounts, containerMounts, kubeletNodeNames, dockerEvents);
+          criPods, criContainers, kubePods, overlayMounts, containerMounts, kubeletNodeNames, dockerEvents,
+          dockerStats);
     }
   }
 }

@@ -140,6 +140,7 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <#if c.state??><dt>State</dt><dd>${c.state.status!"?"}<#if c.state.exitCode?? && !c.state.running>, exit code ${c.state.exitCode}</#if><#if c.state.oomKilled>, OOM-killed</#if><#if c.state.startedAt??>, started ${c.state.startedAt}</#if><#if c.state.finishedAt??>, finished ${c.state.finishedAt}</#if><#if c.state.user?has_content>, user ${c.state.user}</#if></dd></#if>
 <dt>QoS / cgroup</dt><dd><@v c.qosClass/><#if c.inferred.qosClass??> <span class="na">(${c.inferred.qosClass})</span><@ev c "qosClass"/></#if> <span class="mono"><@v c.cgroup/></span><@ev c "cgroup"/></dd>
 <#if c.shim??><dt>Shim</dt><dd class="mono"><#if c.shim.pid??>${c.shim.pid} </#if>${c.shim.command}<@ev c.shim "command"/></dd></#if>
+<#if c.usage??><dt>Usage</dt><dd>when collected (docker stats): CPU ${c.usage.cpu!"?"}, memory ${c.usage.memory!"?"} of ${c.usage.memoryLimit!"?"} (${c.usage.memoryPercent!"?"})<#if c.usage.pids??>; PIDs: ${c.usage.pids}</#if><@refs c.usage.evidence/></dd></#if>
 <#if c.rootfs??>
 <#if c.rootfs.path??><dt>Root fs</dt><dd class="mono">${c.rootfs.path}<@ev c.rootfs "path"/></dd></#if>
 <#if c.rootfs.upperDir??><dt>Upper dir</dt><dd class="mono">${c.rootfs.upperDir}<@ev c.rootfs "upperDir"/></dd></#if>

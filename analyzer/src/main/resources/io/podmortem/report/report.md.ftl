@@ -118,6 +118,9 @@ ${""?left_pad(2 + [pr.depth, 24]?min * 2)}- <#if pr.exec>**exec session** </#if>
 <#else>
 - Processes: none in the process listing.
 </#if>
+<#if c.usage??>
+- Usage when collected (docker stats): CPU ${c.usage.cpu!"?"}, memory ${c.usage.memory!"?"} of ${c.usage.memoryLimit!"?"} (${c.usage.memoryPercent!"?"})<#if c.usage.pids??>; PIDs: ${c.usage.pids}</#if><@refs c.usage.evidence/>
+</#if>
 <#if c.rootfs??>
 - Root filesystem:
 <#if c.rootfs.path??>

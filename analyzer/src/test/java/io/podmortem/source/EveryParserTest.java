@@ -23,7 +23,8 @@ class EveryParserTest {
       "file", Format.FILE_OUTPUT,
       "crictl-pods", Format.CRI_PODS,
       "crictl-ps", Format.CRI_CONTAINERS,
-      "kubectl-pods-json", Format.KUBECTL_PODS_JSON);
+      "kubectl-pods-json", Format.KUBECTL_PODS_JSON,
+      "docker-stats", Format.DOCKER_STATS);
 
   static Stream<TextBlock> fixtures() {
     return Fixtures.all().stream();

@@ -28,6 +28,7 @@ public final class Rules {
         new AddedCapabilitiesRule(),
         new MutableImageTagRule(),
         new OomKilledRule(),
+        new MemoryNearLimitRule(),
         new ZombieProcessRule(),
         new UninterruptibleProcessRule(),
         new ShimWithoutContainerRule(),
