@@ -32,6 +32,14 @@ public final class SourceReader implements EntryHandler {
   private static final Pattern KUBELET_NODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$");
   /** Example match: {@code 2026-11-26T21:53:02Z}. */
   private static final Pattern UTC_TIME = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$");
+  /**
+   * {@code date -u} in its default format, as sos's date plugin runs it ({@code date --utc}). Example match:
+   * {@code Wed Dec  2 06:30:45 UTC 2026}.
+   */
+  private static final Pattern DATE_UTC = Pattern.compile(
+      "^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} UTC \\d{4}$");
+  private static final java.time.format.DateTimeFormatter DATE_FORMAT = java.time.format.DateTimeFormatter
+      .ofPattern("EEE MMM ppd HH:mm:ss 'UTC' yyyy", Locale.ENGLISH);
 
   private final Observations.Builder out = new Observations.Builder();
   private final BlockParser blocks = new BlockParser(out);
@@ -278,6 +286,13 @@ public final class SourceReader implements EntryHandler {
       out.hostnames.add(0, new Observed(value, text.ref(line)));
     } else if (tool.equals("date") && UTC_TIME.matcher(value).matches()) {
       out.dates.add(new Observed(value, text.ref(line)));
+    } else if (tool.equals("date") && DATE_UTC.matcher(value).matches()) {
+      try {
+        out.dates.add(new Observed(java.time.LocalDateTime.parse(value, DATE_FORMAT)
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")), text.ref(line)));
+      } catch (java.time.format.DateTimeParseException e) {
+        // A weekday that does not fit the date: not a time this reader trusts.
+      }
     }
   }
 

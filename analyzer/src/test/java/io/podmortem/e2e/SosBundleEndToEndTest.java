@@ -64,6 +64,16 @@ class SosBundleEndToEndTest {
     assertThat(sos.path("node").path("hostname")).isEqualTo(collector.path("node").path("hostname"));
   }
 
+  /** sos's date plugin ran date --utc: the node's snapshot time, near the collector's, which ran just before. */
+  @Test
+  void theSnapshotTime_isTheDatePluginsDate() {
+    String sosTime = sos.path("node").path("snapshotTime").asText("");
+    assertThat(sosTime).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+    java.time.Instant collected = java.time.Instant.parse(collector.path("node").path("snapshotTime").asText());
+    assertThat(java.time.Duration.between(collected, java.time.Instant.parse(sosTime)).abs())
+        .isLessThan(java.time.Duration.ofMinutes(15));
+  }
+
   /**
    * Upstream's docker plugin (sos/report/plugins/docker.py, sosreport/sos 3fbc63e2) files its commands under
    * {@code sos_commands/docker/} and each {@code docker inspect <short id>} under {@code containers/}: the same
@@ -280,6 +290,26 @@ class SosBundleEndToEndTest {
         + "session") && f.contains("/tmp/dropper.sh") && f.contains("with exit code 0"));
     assertThat(findings).anyMatch(f -> f.startsWith("container-restarted ") && f.contains("worker")
         && f.contains("attempt 0 (") && f.contains("exited with exit code 3"));
+  }
+
+  /** docker stats lists the running containers: each gets its usage, and its PIDS are its processes. */
+  @Test
+  void eachRunningContainer_itsUsage_fromDockerStats() {
+    SoftAssertions soft = new SoftAssertions();
+    for (String id : DockerCli.containerIds(SCENARIO)) {
+      JsonNode inspect = DockerCli.inspect(id);
+      JsonNode c = sosById.get(id);
+      String name = inspect.path("Name").asText();
+      if (inspect.path("State").path("Running").asBoolean()) {
+        soft.assertThat(c.path("usage").path("memory").asText()).as("%s: memory", name).matches("[0-9.]+[KMG]?i?B");
+        // busybox's processes are single-threaded: the PIDS column counts them.
+        soft.assertThat(c.path("usage").path("pids").asInt()).as("%s: PIDS", name).isEqualTo(c.path("processes")
+            .size());
+      } else {
+        soft.assertThat(c.path("usage").isNull()).as("%s, not running: no usage", name).isTrue();
+      }
+    }
+    soft.assertAll();
   }
 
   @TestFactory

@@ -70,7 +70,8 @@ public final class ExecSessionRule implements Rule {
       }
       out.add(new Finding(id(), Severity.MEDIUM, c.shortId(), "Someone ran a command inside " + Names.of(c)
           .substring(0, 1).toLowerCase(java.util.Locale.ROOT) + Names.of(c).substring(1) + ": '"
-          + Texts.abbreviate(command.replaceAll("\\s+", " "), 200) + "', started " + start.time() + " (docker events recorded the exec session); "
+          + Texts.abbreviate(command.replaceAll("\\s+", " "), 200) + "', started " + start.time()
+          + " (docker events recorded the exec session); "
           + ended + ".", refs));
     }
     return out;
