@@ -4,6 +4,7 @@ package io.podmortem.source;
 public enum Format {
   MANIFEST("podmortem manifest"),
   SOS_MANIFEST("sos manifest"),
+  SOS_VERSION("sos version.txt"),
   TRANSCRIPT("shell transcript"),
   DOCKER_INSPECT("docker inspect JSON"),
   DOCKER_PS_JSON("docker ps JSON lines"),

@@ -43,6 +43,10 @@ final class Formats {
       new Registration(Format.DOCKER_INSPECT, DockerInspectParser::looksLike,
           "a JSON array whose first object has docker's \"Id\" and \"GraphDriver\" or \"HostConfig\"",
           (t, is, out) -> addAll(out.dockerContainers, DockerInspectParser.parse(t, is))),
+      new Registration(Format.SOS_VERSION, SosLayout::versionEvidence, (t, is, out) -> {
+        out.sosVersion = SosLayout.version(t);
+        return out.sosVersion;
+      }),
       // Known by its path: a file of bare numbers says nothing by its content.
       new Registration(Format.CGROUP_PROCS, CgroupProcsParser::evidence,
           Formats::cgroupProcs),

@@ -84,6 +84,8 @@ public record Observations(
     final List<OverlayMount> overlayMounts = new ArrayList<>();
     final List<ContainerMounts> containerMounts = new ArrayList<>();
     final List<Observed> kubeletNodeNames = new ArrayList<>();
+    /** A sosreport's version.txt: the version of sos that wrote it. */
+    Observed sosVersion;
     /** The cgroups whose copied process lists were read: each v1 hierarchy holds its own copy of most. */
     final java.util.Set<String> copiedCgroups = new java.util.HashSet<>();
 

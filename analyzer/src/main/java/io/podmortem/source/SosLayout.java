@@ -22,7 +22,36 @@ final class SosLayout {
   private static final Pattern CGROUP_FILE = Pattern.compile("(?:^|/)sys/fs/cgroup/(?<path>(?:[^/]{1,255}/){0,32}?)"
       + "(?<file>cgroup\\.procs|tasks)$");
 
+  /** version.txt's first line. Example match: {@code sosreport: 4.0}, {@code sosreport: 3.9.1}. */
+  private static final Pattern VERSION = Pattern.compile("^sosreport: (?<version>[\\w.+~-]{1,32})$");
+
   private SosLayout() {}
+
+  /** The evidence for a sosreport's {@code version.txt}: its name, and a first line naming sos's version. */
+  static String versionEvidence(TextBlock t) {
+    int first = t.firstNonBlank();
+    boolean named = t.entry().equals("version.txt") || t.entry().endsWith("/version.txt");
+    return named && first >= 0 && VERSION.matcher(t.lines().get(first).strip()).matches()
+        ? "a sosreport's version.txt: its first line names the sos that wrote it" : null;
+  }
+
+  /** The version version.txt names, with its line. */
+  static Observed version(TextBlock t) {
+    int first = t.firstNonBlank();
+    Matcher m = VERSION.matcher(t.lines().get(first).strip());
+    return m.matches() ? new Observed(m.group("version"), t.ref(first)) : null;
+  }
+
+  /** The plugin a file under {@code sos_commands/} belongs to; null for any other path. */
+  static String plugin(String entry) {
+    Matcher m = COMMAND_FILE.matcher(entry);
+    if (!m.find()) {
+      return null;
+    }
+    String from = m.group().startsWith("/") ? m.group().substring(1) : m.group();
+    String rest = from.substring("sos_commands/".length());
+    return rest.substring(0, rest.indexOf('/'));
+  }
 
   /**
    * The command line a file under {@code sos_commands/} was named after, as near as the name tells: {@code _} read

@@ -46,6 +46,10 @@ public final class SourceReader implements EntryHandler {
   private final Sniffer sniffer = new Sniffer();
   private final int maxLineChars;
   private final Map<String, CollectedCommand> commandsByOutput = new HashMap<>();
+  /** The files under sos_commands/, in the order read: a manifest-less sosreport's commands. */
+  private final List<String> sosCommandFiles = new ArrayList<>();
+  /** More files than any sosreport writes: past this the rest are not listed as commands. */
+  private static final int MAX_SOS_COMMAND_FILES = 100_000;
   private final RootfsListings listings;
 
   public SourceReader(int maxLineChars) {
@@ -96,6 +100,9 @@ public final class SourceReader implements EntryHandler {
     }
     // sos writes its manifest last: until then, a file under sos_commands/ has the command its name was made from.
     String command = cmd != null ? cmd.commandLine() : SosLayout.command(entry.name());
+    if (cmd == null && command != null && sosCommandFiles.size() < MAX_SOS_COMMAND_FILES) {
+      sosCommandFiles.add(entry.name());
+    }
     TextDecoder decoder = new TextDecoder(in, maxLineChars);
     EntryLines lines = new EntryLines(entry.name(), decoder, Sniffer.HEAD_LINES);
     try {
@@ -306,6 +313,9 @@ public final class SourceReader implements EntryHandler {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+    if (out.collection == null && out.sosVersion != null) {
+      out.collection = sosWithoutManifest();
+    }
     Collection c = out.collection;
     if (c != null) {
       // A sosreport's manifest comes after the outputs it names: give each its command now.
@@ -349,6 +359,27 @@ public final class SourceReader implements EntryHandler {
       }
     }
     return out.build();
+  }
+
+  /**
+   * A sosreport with no {@code sos_reports/manifest.json} (sos 3 writes none): its collection is its version.txt,
+   * and a command for each file under {@code sos_commands/}, named by the file. What sos 3 keeps of a command
+   * that failed is its output file too, so no exit code or run time is known.
+   */
+  private Collection sosWithoutManifest() {
+    List<CollectedCommand> commands = new ArrayList<>();
+    for (String file : sosCommandFiles) {
+      commands.add(new CollectedCommand(SosLayout.plugin(file), ShellWords.words(SosLayout.command(file)), "ok", null,
+          null, file, null, null, null));
+    }
+    List<String> warnings = new ArrayList<>(List.of("sos " + out.sosVersion.value() + " wrote no manifest "
+        + "(sos_reports/manifest.json): each command is read from its file's name, without its exit code or run "
+        + "time, so no command shows as failed"));
+    if (sosCommandFiles.size() >= MAX_SOS_COMMAND_FILES) {
+      warnings.add("more than " + MAX_SOS_COMMAND_FILES + " files under sos_commands/: the rest are not listed");
+    }
+    return new Collection("sos", out.sosVersion.value(), null, null, null, null, commands, warnings, List.of(),
+        out.sosVersion.ref());
   }
 
   public Observations observations() {

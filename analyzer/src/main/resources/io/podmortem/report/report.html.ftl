@@ -200,7 +200,7 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <#if collection??>
 <section id="collection">
 <h2>Collection</h2>
-<p>${collection.collector!"?"} ${collection.version!""}<#if collection.host??>, on ${collection.host}</#if><#if collection.user??> as ${collection.user}</#if>, from ${collection.startedAt!"?"} to ${collection.finishedAt!"?"}<@refs collection.evidence/></p>
+<p>${collection.collector!"?"} ${collection.version!""}<#if collection.host??>, on ${collection.host}</#if><#if collection.user??> as ${collection.user}</#if><#if collection.startedAt?? || collection.finishedAt??>, from ${collection.startedAt!"?"} to ${collection.finishedAt!"?"}</#if><@refs collection.evidence/></p>
 <ul>
 <#list collection.warnings as w><li>Collector warning: ${w}</li></#list>
 <#list collection.integrity as p><li class="sev-high">Integrity: ${p.entry} <#if p.actual??>has sha256 ${p.actual}, not ${p.expected}<#else>is missing (manifest sha256 ${p.expected})</#if></li></#list>

@@ -161,7 +161,7 @@ ${""?left_pad(2 + [pr.depth, 24]?min * 2)}- <#if pr.exec>**exec session** </#if>
 <#if collection??>
 ## Collection
 
-- Collector: ${collection.collector!"?"} ${collection.version!""}<#if collection.host??>, on ${collection.host}</#if><#if collection.user??> as ${collection.user}</#if>, from ${collection.startedAt!"?"} to ${collection.finishedAt!"?"}<@refs collection.evidence/>
+- Collector: ${collection.collector!"?"} ${collection.version!""}<#if collection.host??>, on ${collection.host}</#if><#if collection.user??> as ${collection.user}</#if><#if collection.startedAt?? || collection.finishedAt??>, from ${collection.startedAt!"?"} to ${collection.finishedAt!"?"}</#if><@refs collection.evidence/>
 <#list collection.warnings as w>
 - Collector warning: ${w}
 </#list>

@@ -92,10 +92,20 @@ class SosBundleEndToEndTest {
     }
     delete(root.resolve("sos_commands/sos_extras"));
     delete(root.resolve("sos_reports"));
-    Map<String, JsonNode> byId = BusyboxBundleEndToEndTest.containersOf(BusyboxBundleEndToEndTest.analyze(root));
+    JsonNode model = BusyboxBundleEndToEndTest.analyze(root);
+    Map<String, JsonNode> byId = BusyboxBundleEndToEndTest.containersOf(model);
     for (String id : DockerCli.containerIds(SCENARIO)) {
       compare(DockerCli.inspect(id).path("Name").asText(), byId.get(id), collectorById.get(id));
     }
+    // The collection is version.txt's sos, with a command for each file, named by the file.
+    JsonNode c = model.path("collection");
+    assertThat(c.path("collector").asText()).isEqualTo("sos");
+    assertThat(c.path("version").asText()).isEqualTo(sos.path("collection").path("version").asText());
+    assertThat(c.path("host").asText()).isEqualTo(collector.path("collection").path("host").asText());
+    List<String> commands = new ArrayList<>();
+    c.path("commands").forEach(k -> commands.add(k.path("name").asText() + ": " + k.path("commandLine").asText()));
+    assertThat(commands).contains("docker: docker ps -a", "process: ps alxwww", "cgroups: systemd-cgls");
+    assertThat(c.path("warnings").toString()).contains("wrote no manifest");
   }
 
   /**
