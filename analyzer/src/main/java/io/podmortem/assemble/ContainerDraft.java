@@ -40,6 +40,8 @@ final class ContainerDraft {
   Role kubeRole;
   /** A role read from the pod's timeline where no label or API status says it (an init container). */
   Role inferredRole;
+  /** crictl listed it as a container: a CRI container, which always runs in a pod sandbox. */
+  boolean criListed;
   String rootfsPath;
   CgroupPlacement placement;
   /** The pod its cgroup's pod UID names, with the name the API or kubectl gives it; set once pods are joined. */
@@ -75,6 +77,11 @@ final class ContainerDraft {
 
   Container build(List<ProcessDraft> all) {
     Role role = role(all);
+    if (role == Role.APP && criListed && placement == null && labelPod == null && dockershim == null
+        && kubeRole == null && inferredRole == null) {
+      inferred.put("role", "crictl lists it as a container, and the CRI runs every container inside a pod "
+          + "sandbox; its row does not say which pod");
+    }
     PodRef pod = null;
     String containerName = null;
     Integer attempt = null;
@@ -141,7 +148,9 @@ final class ContainerDraft {
       return Role.APP;
     }
     if (placement == null) {
-      return Role.PLAIN;
+      // The CRI runs every container inside a pod sandbox: one that crictl lists is a pod's, though its row may
+      // not say which (a crictl ps table without a POD ID column).
+      return criListed ? Role.APP : Role.PLAIN;
     }
     // ps args prints /pause; ps comm (sos's ps axo …,comm,cgroup) prints pause.
     boolean onlyPause = !processes.isEmpty() && processes.stream()

@@ -65,6 +65,7 @@ final class CriAssembler {
   static void container(CriContainer k, ContainerDraft c) {
     c.runtime = better(c.runtime, runtimeOf(k.annotations(), k.cgroupsPath(), k.snapshotKey()));
     c.evidence.add("id", k.ref());
+    c.criListed = true;
     Map<String, String> l = k.labels();
     if (l.get("io.kubernetes.pod.name") != null) {
       c.labelPod = new PodRef(l.get("io.kubernetes.pod.namespace"), l.get("io.kubernetes.pod.name"),

@@ -7,7 +7,7 @@
 <#macro refs list><#if list?has_content><span class="ev">[${reftext(list)}]</span></#if></#macro>
 <#macro ev obj fact><#if obj.evidence?? && obj.evidence[fact]??><@refs obj.evidence[fact]/></#if></#macro>
 <#macro v x=""><#if x?has_content>${x}<#else><span class="na">—</span></#if></#macro>
-<#function podLabel c><#if c.pod?? && c.pod.name??><#return (c.pod.namespace!"?") + "/" + c.pod.name><#elseif c.pod??><#return "pod " + (c.pod.uid!"?")><#else><#return "(no pod)"></#if></#function>
+<#function podLabel c><#if c.pod?? && c.pod.name??><#return (c.pod.namespace!"?") + "/" + c.pod.name><#elseif c.pod??><#return "pod " + (c.pod.uid!"?")><#elseif c.role == "plain"><#return "(no pod)"><#else><#return "(pod not shown)"></#if></#function>
 <!DOCTYPE html>
 <html lang="en">
 <head>

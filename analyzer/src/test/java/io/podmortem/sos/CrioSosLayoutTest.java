@@ -61,6 +61,27 @@ class CrioSosLayoutTest {
     return out;
   }
 
+  /**
+   * The crio plugin also files {@code crictl pods} and {@code crictl ps -a} as tables
+   * ({@code sos_commands/crio/crictl_pods}, {@code crictl_ps_-a}). Here the real pair of the Kubernetes docs'
+   * crictl page (shared/wild/k8sdocs-crictl): the sandboxes get their pods, and the containers, whose rows name no
+   * pod, are app containers of pods the table does not show, never containers outside Kubernetes.
+   */
+  @Test
+  void theCrioPluginsTables_sandboxesTheirPods_containersAppsOfUnshownPods() throws IOException {
+    Path wild = Path.of("../../shared/wild/k8sdocs-crictl");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(wild), "shared/wild is not beside the checkout");
+    Path root = Files.createDirectories(dir.resolve("sosreport-node-2026-12-02-abcdefg/sos_commands/crio"));
+    Files.copy(wild.resolve("a.txt"), root.resolve("crictl_pods"));
+    Files.copy(wild.resolve("b.txt"), root.resolve("crictl_ps_-a"));
+    Map<String, String> facts = facts(root.getParent().getParent());
+    assertThat(facts).containsEntry("926f1b5a1d33", "default/sh-84d7dcf559-4r2gq | SANDBOX | null")
+        .containsEntry("a86316e96fa8", "kube-system/kube-proxy-gblk4 | SANDBOX | null")
+        .containsEntry("1f73f2d81bf9", "null | APP | null")
+        .containsEntry("9c5951df22c7", "null | APP | null");
+    assertThat(facts).hasSize(8).doesNotContainValue("null | PLAIN | null");
+  }
+
   @Test
   void everyContainer_itsPodRoleAndQos_asFromTheCollectorsBundle() throws IOException {
     Map<String, String> collector = facts(sample());
