@@ -41,6 +41,10 @@ final class CgroupProcsParser {
   static ProcCgroups parse(TextBlock t, ParseIssues issues) {
     String cgroup = SosLayout.cgroupOf(t.entry());
     Map<Integer, ProcCgroups.Located> placed = new HashMap<>();
+    if (cgroup == null) {
+      issues.add(t, 0, 0, "not a copied cgroup's cgroup.procs or tasks: its path names no cgroup");
+      return new ProcCgroups(t.entry(), placed);
+    }
     for (int i = 0; i < t.size(); i++) {
       String l = t.lines().get(i).trim();
       if (l.isEmpty()) {

@@ -38,6 +38,9 @@ final class DockerStatsParser {
   static List<DockerStat> parse(TextBlock t, ParseIssues issues) {
     List<DockerStat> out = new ArrayList<>();
     int first = t.firstNonBlank();
+    if (first < 0) {
+      return out;
+    }
     String[] header = GAP.split(t.lines().get(first).strip());
     Map<String, Integer> col = new HashMap<>();
     for (int i = 0; i < header.length; i++) {

@@ -45,6 +45,12 @@ class ParserPropertiesTest {
     CriPodsParser.parse(t, issues = bounded(all));
     CriContainersParser.parse(t, issues = bounded(all));
     KubePodsJsonParser.parse(t, issues = bounded(all));
+    PstreeParser.parse(t, issues = bounded(all));
+    DockerStatsParser.parse(t, issues = bounded(all));
+    DockerEventsParser.parse(t, issues = bounded(all));
+    CgroupProcsParser.parse(t, issues = bounded(all));
+    SosManifestParser.parse(t, issues = bounded(all));
+    TreeListingParser.parse(t, issues = bounded(all));
     new Sniffer().sniff(t, true);
     new Sniffer().sniff(t, false);
     SourceReader reader = new SourceReader(1 << 20);
