@@ -43,6 +43,8 @@ final class ContainerDraft {
   /** crictl listed it as a container: a CRI container, which always runs in a pod sandbox. */
   boolean criListed;
   String rootfsPath;
+  /** The upper dir the runtime's inspect output names, where it does. */
+  String upperDir;
   CgroupPlacement placement;
   /** The pod its cgroup's pod UID names, with the name the API or kubectl gives it; set once pods are joined. */
   PodRef joinedPod;

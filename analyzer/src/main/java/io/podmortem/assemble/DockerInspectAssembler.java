@@ -13,7 +13,7 @@ final class DockerInspectAssembler {
   private DockerInspectAssembler() {}
 
   static void apply(DockerContainer d, ContainerDraft c) {
-    c.runtime = "docker";
+    c.runtime = d.engine();
     c.name = d.name();
     c.evidence.add("name", d.ref()).add("id", d.ref());
     c.dockershim = DockershimName.parse(d.name());
@@ -68,6 +68,11 @@ final class DockerInspectAssembler {
     if (d.mergedDir() != null && d.running() && c.rootfsPath == null) {
       c.rootfsPath = d.mergedDir();
       c.evidence.add("rootfs", d.ref());
+    }
+    // The upper dir holds what the container wrote, and stays until it is removed.
+    if (d.upperDir() != null && !d.upperDir().isEmpty() && c.upperDir == null) {
+      c.upperDir = d.upperDir();
+      c.evidence.add("upperDir", d.ref());
     }
   }
 }

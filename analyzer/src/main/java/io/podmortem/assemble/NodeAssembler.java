@@ -141,6 +141,9 @@ public final class NodeAssembler {
           && f.fact().equals("path"))) {
         facts.add(new RootfsFact(c.id, "path", c.rootfsPath, c.evidence.build().of("rootfs").get(0)));
       }
+      if (c.upperDir != null && c.id != null) {
+        facts.add(new RootfsFact(c.id, "upperDir", c.upperDir, c.evidence.build().of("upperDir").get(0)));
+      }
     }
     facts.addAll(mountFacts(obs.overlayMounts(), obs.containerMounts(), procs));
     new RootfsAssembler().apply(facts, containers.values());
@@ -661,6 +664,15 @@ public final class NodeAssembler {
     return starting.isEmpty() ? null : starting.values().iterator().next();
   }
 
+  /** The sos plugins a container's explanation draws on, and what a report without each cannot say. */
+  private static final List<Map.Entry<String, String>> SOS_PLUGINS = List.of(
+      Map.entry("process", "no ps, so no process, user or PID"),
+      Map.entry("cgroups", "no systemd-cgls and no copy of /sys/fs/cgroup, so cgroups and QoS classes only from "
+          + "ps's CGROUP column"),
+      Map.entry("filesys", "no process's mount table, so upper dirs only from the runtime's inspect output"),
+      Map.entry("host", "no hostname"),
+      Map.entry("date", "no date --utc, so no snapshot time"));
+
   private static List<String> missing(Observations obs, PsForest forest, CgroupTree tree) {
     List<String> missing = new ArrayList<>();
     io.podmortem.model.Collection collection = obs.collection();
@@ -673,6 +685,14 @@ public final class NodeAssembler {
       if (!ran) {
         missing.add("sos ran no container runtime's command (no docker, crio, podman or kubernetes plugin, and no "
             + "sos_extras list of them): containers are known only from processes, cgroups and mounts");
+      }
+      java.util.Set<String> plugins = new java.util.HashSet<>();
+      collection.commands().forEach(k -> plugins.add(k.name()));
+      for (Map.Entry<String, String> p : SOS_PLUGINS) {
+        if (!plugins.contains(p.getKey())) {
+          missing.add("sos ran without its " + p.getKey() + " plugin (sos report -e " + p.getKey() + " adds it): "
+              + p.getValue());
+        }
       }
     }
     if (forest == null) {

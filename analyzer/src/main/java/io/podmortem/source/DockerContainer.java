@@ -44,7 +44,8 @@ public record DockerContainer(
     String graphDriver,
     String mergedDir,
     String upperDir,
-    List<String> lowerDirs) {
+    List<String> lowerDirs,
+    String engine) {
   public DockerContainer {
     args = List.copyOf(args);
     capAdd = List.copyOf(capAdd);

@@ -105,7 +105,9 @@ public final class DockerInspectParser {
         text(host, "PidMode"), text(host, "IpcMode"), strings(host.path("CapAdd")), strings(host.path("Binds")),
         text(config, "User"), strings(config.path("Env")), labels, text(c.path("GraphDriver"), "Name"),
         text(data, "MergedDir"), text(data, "UpperDir"),
-        lower == null || lower.isEmpty() ? List.of() : List.of(lower.split(":")));
+        lower == null || lower.isEmpty() ? List.of() : List.of(lower.split(":")),
+        // podman inspect has docker's shape, and keys of its own: conmon's, and the OCI runtime it chose.
+        c.has("ConmonPidFile") || c.has("OCIRuntime") ? "podman" : "docker");
   }
 
   private static int orZero(Integer i) {

@@ -152,7 +152,15 @@ final class Formats {
     if (view != null) {
       out.containerMounts.add(view);
     }
-    return addAll(out.overlayMounts, MountinfoParser.parse(t, issues));
+    List<OverlayMount> mounts = MountinfoParser.parse(t, issues);
+    // sos copies every process's mount table, and each host process's lists every container's overlay again:
+    // one is kept of each, and every root mount, which is the process's own container's.
+    for (OverlayMount m : mounts) {
+      if (m.mountPoint().equals("/") || out.seenOverlays.add(m.mountPoint() + "\0" + m.upperDir())) {
+        out.overlayMounts.add(m);
+      }
+    }
+    return mounts;
   }
 
   /**

@@ -84,6 +84,8 @@ public record Observations(
     final List<OverlayMount> overlayMounts = new ArrayList<>();
     final List<ContainerMounts> containerMounts = new ArrayList<>();
     final List<Observed> kubeletNodeNames = new ArrayList<>();
+    /** The overlay mounts already kept, by mount point and upper dir. */
+    final java.util.Set<String> seenOverlays = new java.util.HashSet<>();
     /** A sosreport's version.txt: the version of sos that wrote it. */
     Observed sosVersion;
     /** The cgroups whose copied process lists were read: each v1 hierarchy holds its own copy of most. */

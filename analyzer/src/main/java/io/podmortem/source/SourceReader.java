@@ -41,6 +41,9 @@ public final class SourceReader implements EntryHandler {
   private static final java.time.format.DateTimeFormatter DATE_FORMAT = java.time.format.DateTimeFormatter
       .ofPattern("EEE MMM ppd HH:mm:ss 'UTC' yyyy", Locale.ENGLISH);
 
+  /** More files than any sosreport writes: past this the rest are not listed as commands. */
+  private static final int MAX_SOS_COMMAND_FILES = 100_000;
+
   private final Observations.Builder out = new Observations.Builder();
   private final BlockParser blocks = new BlockParser(out);
   private final Sniffer sniffer = new Sniffer();
@@ -48,8 +51,6 @@ public final class SourceReader implements EntryHandler {
   private final Map<String, CollectedCommand> commandsByOutput = new HashMap<>();
   /** The files under sos_commands/, in the order read: a manifest-less sosreport's commands. */
   private final List<String> sosCommandFiles = new ArrayList<>();
-  /** More files than any sosreport writes: past this the rest are not listed as commands. */
-  private static final int MAX_SOS_COMMAND_FILES = 100_000;
   private final RootfsListings listings;
 
   public SourceReader(int maxLineChars) {

@@ -96,7 +96,7 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <table>
 <tr><th>container</th><th>pod</th><th>role</th><th>attempt</th><th>QoS</th><th>image</th><th>processes</th></tr>
 <#list containers as c>
-<tr class="filterable ctr-row" data-ns="${(c.pod.namespace)!""}" data-role="${c.role}" data-qos="${c.qosClass!""}"><td class="mono"><a href="#${c.anchor}">${c.shortId}</a> ${c.containerName!""}</td><td>${podLabel(c)}</td><td>${c.role}</td><td><@v c.attempt/></td><td><@v c.qosClass/></td><td class="mono"><@v c.image/></td><td>${c.processes?size}</td></tr>
+<tr class="filterable ctr-row" data-ns="${(c.pod.namespace)!""}" data-role="${c.role}" data-qos="${c.qosClass!""}"><td class="mono"><a href="#${c.anchor}">${c.shortId}</a> ${c.containerName!c.name!""}</td><td>${podLabel(c)}</td><td>${c.role}</td><td><@v c.attempt/></td><td><@v c.qosClass/></td><td class="mono"><@v c.image/></td><td>${c.processes?size}</td></tr>
 </#list>
 </table>
 </section>
@@ -128,7 +128,7 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 
 <#macro card c>
 <div class="card ${c.role} filterable" id="${c.anchor}" data-ns="${(c.pod.namespace)!""}" data-role="${c.role}" data-qos="${c.qosClass!""}">
-<h4><a href="#${c.anchor}">${c.shortId}</a> ${c.containerName!"(unnamed)"} <span class="badge">${c.role}</span><#if c.component??> <span class="badge">${c.component.name}</span></#if></h4>
+<h4><a href="#${c.anchor}">${c.shortId}</a> ${c.containerName!c.name!"(unnamed)"} <span class="badge">${c.role}</span><#if c.component??> <span class="badge">${c.component.name}</span></#if></h4>
 <dl class="facts">
 <dt>ID</dt><dd class="mono"><@v c.id/><@ev c "id"/><#if c.inferred.container??> <span class="na">(${c.inferred.container})</span></#if></dd>
 <dt>Name</dt><dd class="mono"><@v c.name/><@ev c "name"/></dd>
@@ -187,7 +187,7 @@ ul.tree{list-style:none;padding-left:0;margin:.3em 0}ul.tree li.exec{background:
 <#if timeline?has_content>
 <section id="timeline">
 <h2>Timeline</h2>
-<p class="noprint">Container: <select id="tl-filter" aria-label="Filter the timeline by container"><option value="">all</option><#list containers as c><option value="${c.shortId}">${c.shortId} ${c.containerName!""}</option></#list></select></p>
+<p class="noprint">Container: <select id="tl-filter" aria-label="Filter the timeline by container"><option value="">all</option><#list containers as c><option value="${c.shortId}">${c.shortId} ${c.containerName!c.name!""}</option></#list></select></p>
 <table id="tl">
 <tr><th>time<th>relative<th>container<th>event<th>evidence
 <#list timelineRows as t>

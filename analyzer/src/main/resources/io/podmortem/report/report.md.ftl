@@ -52,7 +52,7 @@
 | container | pod | role | attempt | QoS | image | processes |
 |---|---|---|---|---|---|---|
 <#list containers as c>
-| ${c.shortId} ${c.containerName!""} | ${podLabel(c)} | ${c.role} | <@v c.attempt/> | <@v c.qosClass/> | <@v c.image/> | ${c.processes?size} |
+| ${c.shortId} ${c.containerName!c.name!""} | ${podLabel(c)} | ${c.role} | <@v c.attempt/> | <@v c.qosClass/> | <@v c.image/> | ${c.processes?size} |
 </#list>
 
 ## Findings
@@ -88,7 +88,7 @@ No findings.
 ## Container details
 
 <#list containers as c>
-### ${c.shortId}: ${c.containerName!"(unnamed)"} in ${podLabel(c)}
+### ${c.shortId}: ${c.containerName!c.name!"(unnamed)"} in ${podLabel(c)}
 
 - ID: <@v c.id/><@ev c "id"/><#if c.inferred.container??> (${c.inferred.container})</#if>
 - Name: <@v c.name/><@ev c "name"/>

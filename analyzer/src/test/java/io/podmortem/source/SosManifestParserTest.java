@@ -53,6 +53,9 @@ class SosManifestParserTest {
     assertThat(missing).anyMatch(m -> m.startsWith("a sosreport holds no root filesystem listing"));
     // This sos run listed docker's commands through sos_extras.
     assertThat(missing).noneMatch(m -> m.startsWith("sos ran no container runtime's command"));
+    // It ran -o process,cgroups,sos_extras: what the plugins it left out would have given is missing.
+    assertThat(missing).filteredOn(m -> m.startsWith("sos ran without its ")).extracting(m -> m.split(" ")[4])
+        .containsExactly("filesys", "host", "date");
 
     String withoutExtras = String.join("\n", manifest().lines()).replace("\"docker ", "\"dockr ");
     SourceReader bare = new SourceReader(1 << 20);
