@@ -49,6 +49,8 @@ public final class SourceReader implements EntryHandler {
   private final Sniffer sniffer = new Sniffer();
   private final int maxLineChars;
   private final Map<String, CollectedCommand> commandsByOutput = new HashMap<>();
+  /** Every entry's decoder reads through this one buffer: entries are read one after another, on one thread. */
+  private final byte[] readBuffer = new byte[TextDecoder.BUFFER_BYTES];
   /** The files under sos_commands/, in the order read: a manifest-less sosreport's commands. */
   private final List<String> sosCommandFiles = new ArrayList<>();
   private final RootfsListings listings;
@@ -73,10 +75,10 @@ public final class SourceReader implements EntryHandler {
       }
       return;
     }
-    java.io.BufferedInputStream raw = new java.io.BufferedInputStream(content, 1 << 16);
-    raw.mark(1024);
+    // The first bytes tell a binary file or a byte-order mark; they are pushed back for the decoder.
+    java.io.PushbackInputStream raw = new java.io.PushbackInputStream(content, 512);
     byte[] head = raw.readNBytes(512);
-    raw.reset();
+    raw.unread(head);
     // A byte-order mark is not text: dropped, and UTF-16 read as the text it is.
     Utf16Input.Bom bom = Utf16Input.bom(head);
     java.io.InputStream in = raw;
@@ -104,7 +106,7 @@ public final class SourceReader implements EntryHandler {
     if (cmd == null && command != null && sosCommandFiles.size() < MAX_SOS_COMMAND_FILES) {
       sosCommandFiles.add(entry.name());
     }
-    TextDecoder decoder = new TextDecoder(in, maxLineChars);
+    TextDecoder decoder = new TextDecoder(in, maxLineChars, readBuffer);
     EntryLines lines = new EntryLines(entry.name(), decoder, Sniffer.HEAD_LINES);
     try {
       stream(entry.name(), lines, command);

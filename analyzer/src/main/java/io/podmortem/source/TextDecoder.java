@@ -18,7 +18,7 @@ public final class TextDecoder {
   private int cutLines;
   private int lineNo;
 
-  private final byte[] buf = new byte[1 << 16];
+  private final byte[] buf;
   private int pos;
   private int end;
   private boolean eof;
@@ -28,10 +28,22 @@ public final class TextDecoder {
   private boolean over;
 
   public TextDecoder(InputStream in, int maxLineChars) {
+    this(in, maxLineChars, new byte[BUFFER_BYTES]);
+  }
+
+  /**
+   * A decoder that reads through {@code buf}, which the caller may hand to the next entry's decoder once this one
+   * is done: a sosreport holds thousands of small files, and a fresh buffer for each costs more than reading it.
+   */
+  TextDecoder(InputStream in, int maxLineChars, byte[] buf) {
     this.in = in;
     this.maxLineChars = maxLineChars;
     this.maxLineBytes = (int) Math.min(Integer.MAX_VALUE - 16, 4L * maxLineChars);
+    this.buf = buf;
   }
+
+  /** The read buffer's size. */
+  static final int BUFFER_BYTES = 1 << 16;
 
   /** The next line without its end ({@code \n} or {@code \r\n}), or null at the end of the stream. */
   public String next() throws IOException {
