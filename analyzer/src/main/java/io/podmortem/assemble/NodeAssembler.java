@@ -338,6 +338,8 @@ public final class NodeAssembler {
       CgroupPlacement pl = v.cgroupPath() == null ? null : CgroupPaths.parse(v.cgroupPath());
       if (pl != null && pl.containerId() != null) {
         viewOf.put(v.cgroupRef().entry(), pl.containerId());
+      } else if (v.containerId() != null) {
+        viewOf.put(v.containerRef().entry(), v.containerId());
       }
     }
     Map<Integer, String> containerOf = new HashMap<>();
@@ -488,6 +490,14 @@ public final class NodeAssembler {
     if (m.cgroupPath() != null) {
       processCgroup(new ProcCgroups.Located(m.cgroupPath(), m.cgroupRef()), pods);
       pl = CgroupPaths.parse(m.cgroupPath());
+    }
+    if (m.containerId() != null) {
+      ContainerDraft own = draft(m.containerId());
+      own.evidence.add("id", m.containerRef());
+      if (m.sandboxId() != null && !m.sandboxId().equals(m.containerId()) && own.sandboxId == null) {
+        own.sandboxId = m.sandboxId();
+        own.evidence.add("sandboxId", m.sandboxRef());
+      }
     }
     if (m.sandboxId() == null) {
       return;

@@ -68,6 +68,14 @@ public final class MountinfoParser {
           + "(?:hostname|resolv\\.conf|hosts|shm)$");
 
   /**
+   * A container's own secrets folder under containers/storage, which CRI-O bind-mounts into it at /run/secrets
+   * (its hostname, resolv.conf and .containerenv come from the pod's sandbox). Example match:
+   * {@code /containers/storage/overlay-containers/a8f62e52…/userdata/run/secrets}.
+   */
+  private static final Pattern OWN_FILE = Pattern.compile(
+      ".*/overlay-containers/(?<id>[0-9a-f]{64})/userdata/run/secrets$");
+
+  /**
    * The container a mount table was read in, where it shows: the root of its cgroup mounts (a host's own table has
    * {@code /} there) and the sandbox files it mounts. Null when it shows neither.
    */
@@ -76,6 +84,8 @@ public final class MountinfoParser {
     io.podmortem.model.SourceRef cgroupRef = null;
     String sandbox = null;
     io.podmortem.model.SourceRef sandboxRef = null;
+    String own = null;
+    io.podmortem.model.SourceRef ownRef = null;
     for (int i = 0; i < t.size(); i++) {
       Matcher m = LINE.matcher(t.lines().get(i));
       if (!m.matches()) {
@@ -92,8 +102,14 @@ public final class MountinfoParser {
         sandbox = s.group("id");
         sandboxRef = t.ref(i);
       }
+      Matcher o = OWN_FILE.matcher(root);
+      if (own == null && root.length() < 4096 && o.matches()) {
+        own = o.group("id");
+        ownRef = t.ref(i);
+      }
     }
-    return cgroup == null && sandbox == null ? null : new ContainerMounts(cgroup, cgroupRef, sandbox, sandboxRef);
+    return cgroup == null && sandbox == null && own == null ? null
+        : new ContainerMounts(cgroup, cgroupRef, sandbox, sandboxRef, own, ownRef);
   }
 
   /** mountinfo writes space, tab, newline and backslash in paths as octal escapes ({@code \040}). */

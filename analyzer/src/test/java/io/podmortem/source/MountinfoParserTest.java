@@ -32,6 +32,19 @@ class MountinfoParserTest {
         .matches("/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/\\d+/fs");
   }
 
+  /**
+   * Inside a CRI-O container (OpenTelemetry's crio_proc_self_mountinfo, shared/wild/otel-mountinfo-crio): its
+   * hostname, resolv.conf and .containerenv come from the sandbox's userdata, its /run/secrets from its own, whose
+   * ID is the one OpenTelemetry's test expects.
+   */
+  @Test
+  void container_crio_ownIdFromRunSecrets_sandboxFromHostname() {
+    ContainerMounts m = MountinfoParser.container(Fixtures.shared("otel-mountinfo-crio/a.txt", "mountinfo"));
+    assertThat(m.containerId()).isEqualTo("a8f62e52ed7c2cd85242dcf0eb1d727b643540ceca7f328ad7d2f31aedf07731");
+    assertThat(m.sandboxId()).startsWith("2ac4c84cb0d3");
+    assertThat(m.containerRef().line()).isEqualTo(14);
+  }
+
   @Test
   void parse_octalEscapes_andOtherMountsSkipped_andBadLine() {
     TextBlock t = Fixtures.of("mountinfo", String.join("\n",
