@@ -321,15 +321,12 @@ public final class NodeAssembler {
   }
 
   /**
-   * A running container's overlay mount: where its merged root is, and which snapshot or layer is its upper dir.
-   * containerd names the container in the mount point; Docker and CRI-O mount at the merged dir that their
-   * inspect output gives.
-   */
-  /**
-   * Each container's upper dir, from the overlay mounted at its rootfs, or from the root mount of one of its
-   * processes' own mount tables ({@code proc/<pid>/mountinfo}, which sos's filesys plugin copies for every
-   * process), or read inside it ({@code cat /proc/self/mountinfo}), where its cgroup mounts name it. The host's
-   * processes all see every container's mount: one citation, the first, says it.
+   * Each running container's upper dir, from its overlay mount. Seen from the host, containerd names the container
+   * in the mount point, and Docker and CRI-O mount at the merged dir their inspect output gives. Seen from inside,
+   * the container's root mount is its overlay: in one of its processes' own mount tables
+   * ({@code proc/<pid>/mountinfo}, which sos's filesys plugin copies for every process), or in a table whose cgroup
+   * mounts or CRI-O secrets name the container ({@code cat /proc/self/mountinfo}). The host's processes all see
+   * every container's mount: one citation, the first, says it.
    */
   private List<RootfsFact> mountFacts(List<OverlayMount> mounts, List<io.podmortem.source.ContainerMounts> views,
       List<ProcessDraft> procs) {
