@@ -43,6 +43,9 @@ public record Limits(long maxEntryBytes, long maxTotalBytes, int maxEntries, int
   /** The objects read from one JSON entry (containers, sandboxes, pods); a node holds a few thousand at most. */
   public static final int MAX_JSON_ITEMS = 20_000;
 
+  /** The runtime events kept from one entry ({@code docker events}): the last ones, nearest the incident. */
+  public static final int MAX_RUNTIME_EVENTS = 20_000;
+
   /** How deep JSON may nest. A pod's managedFields nest some 15 levels; the tree reader recurses once a level. */
   public static final int MAX_JSON_DEPTH = 200;
 

@@ -42,7 +42,17 @@ final class DockerEventsParser {
   }
 
   static List<DockerEvent> parse(TextBlock t, ParseIssues issues) {
-    List<DockerEvent> out = new ArrayList<>();
+    return parse(t, issues, e -> true, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The events {@code keep} accepts, the last {@code max} of them: a runtime's log can hold millions, and the
+   * latest are the ones nearest the incident.
+   */
+  static List<DockerEvent> parse(TextBlock t, ParseIssues issues, java.util.function.Predicate<DockerEvent> keep,
+      int max) {
+    java.util.ArrayDeque<DockerEvent> out = new java.util.ArrayDeque<>();
+    int dropped = 0;
     int i = 0;
     while (i < t.size()) {
       String line = t.lines().get(i);
@@ -67,11 +77,25 @@ final class DockerEventsParser {
       DockerEvent e = event(head, text.toString(), t.ref(start));
       if (e == null) {
         issues.add(t, start, 1, "a docker event without its object's ID and attributes: " + ParseIssues.quote(line));
-      } else {
-        out.add(e);
+      } else if (keep.test(e)) {
+        out.addLast(e);
+        if (out.size() > max) {
+          out.removeFirst();
+          dropped++;
+        }
       }
     }
-    return out;
+    if (dropped > 0) {
+      issues.add(t, 0, 0, "kept the last " + max + " events of their kinds; the " + dropped + " before them were "
+          + "left out");
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** The events a report uses: a container's exec sessions, kills, deaths and OOM kills. */
+  static boolean used(DockerEvent e) {
+    return e.type().equals("container") && java.util.Set.of("exec_start", "exec_die", "kill", "die", "oom")
+        .contains(e.action());
   }
 
   private static DockerEvent event(Matcher head, String text, SourceRef ref) {

@@ -30,6 +30,20 @@ class DockerEventsParserTest {
     assertThat(events).filteredOn(e -> e.type().equals("image")).isNotEmpty();
   }
 
+  /** What the report uses of them, and only the last of those past the bound, with an issue that says so. */
+  @Test
+  void theUsedEvents_theLastOnesPastTheBound() {
+    TextBlock t = Fixtures.load(FIXTURE);
+    List<DockerEvent> all = DockerEventsParser.parse(t, ParseIssues.bounded(10));
+    List<DockerEvent> used = all.stream().filter(DockerEventsParser::used).toList();
+    assertThat(used).isNotEmpty().allMatch(e -> e.type().equals("container"));
+    ParseIssues issues = ParseIssues.bounded(10);
+    List<DockerEvent> last = DockerEventsParser.parse(t, issues, DockerEventsParser::used, 3);
+    assertThat(last).containsExactlyElementsOf(used.subList(used.size() - 3, used.size()));
+    assertThat(issues.list()).singleElement().satisfies(i -> assertThat(i.message())
+        .contains("kept the last 3 events").contains((used.size() - 3) + " before them"));
+  }
+
   @Test
   void attributes_valueRunsToTheNextKey() {
     assertThat(DockerEventsParser.attributes("exitCode=137, image=sos-busybox:1, name=k8s_POD_a_b_c_0"))

@@ -34,6 +34,19 @@ public final class ContainerRestartedRule implements Rule {
       String key = c.pod().uid() + "/" + c.containerName();
       latest.merge(key, c, (a, b) -> Comparator.comparing(Container::attempt).compare(a, b) >= 0 ? a : b);
     }
+    // Grouped once: a runtime's event log, and a node, can hold many thousand of each.
+    Map<String, List<io.podmortem.model.RuntimeEvent>> ends = new java.util.HashMap<>();
+    for (io.podmortem.model.RuntimeEvent e : ctx.node().runtimeEvents()) {
+      if (e.container() != null && (e.kind().equals("container-died") || e.kind().equals("container-oom"))) {
+        ends.computeIfAbsent(e.container(), k -> new ArrayList<>()).add(e);
+      }
+    }
+    Map<List<Object>, List<Container>> byName = new java.util.HashMap<>();
+    for (Container k : ctx.node().containers()) {
+      if (k.pod() != null) {
+        byName.computeIfAbsent(java.util.Arrays.asList(k.pod(), k.containerName()), x -> new ArrayList<>()).add(k);
+      }
+    }
     List<Finding> out = new ArrayList<>();
     for (Container c : latest.values()) {
       Pod pod = ctx.node().pods().stream().filter(p -> p.containerIds().contains(c.id() != null ? c.id()
@@ -50,7 +63,8 @@ public final class ContainerRestartedRule implements Rule {
       if (crashLoop) {
         refs.addAll(pod.evidence().of("status"));
       }
-      String exits = earlierExits(ctx, c, refs);
+      String exits = earlierExits(c, byName.getOrDefault(java.util.Arrays.asList(c.pod(), c.containerName()),
+          List.of()), ends, refs);
       out.add(new Finding(id(), crashLoop ? Severity.MEDIUM : Severity.LOW, c.shortId(), what + "." + exits, refs));
     }
     return out;
@@ -60,28 +74,29 @@ public final class ContainerRestartedRule implements Rule {
    * How the earlier attempts the node still holds ended, as {@code docker events} recorded it: their deaths, with
    * exit codes, and OOM kills. Empty when no event concerns them.
    */
-  private static String earlierExits(RuleContext ctx, Container c, List<io.podmortem.model.SourceRef> refs) {
+  private static String earlierExits(Container c, List<Container> sameName,
+      Map<String, List<io.podmortem.model.RuntimeEvent>> ends, List<io.podmortem.model.SourceRef> refs) {
     List<String> said = new ArrayList<>();
-    for (Container earlier : ctx.node().containers()) {
-      if (earlier == c || earlier.pod() == null || !java.util.Objects.equals(c.pod(), earlier.pod())
-          || !java.util.Objects.equals(c.containerName(), earlier.containerName()) || earlier.attempt() == null
-          || earlier.attempt() >= c.attempt()) {
+    int more = 0;
+    for (Container earlier : sameName) {
+      if (earlier == c || earlier.attempt() == null || earlier.attempt() >= c.attempt()) {
         continue;
       }
-      for (io.podmortem.model.RuntimeEvent e : ctx.node().runtimeEvents()) {
-        if (!earlier.shortId().equals(e.container())) {
+      for (io.podmortem.model.RuntimeEvent e : ends.getOrDefault(earlier.shortId(), List.of())) {
+        if (said.size() == MAX_EXITS_SAID) {
+          more++;
           continue;
         }
-        if (e.kind().equals("container-died")) {
-          said.add("attempt " + earlier.attempt() + " (" + earlier.shortId() + ") exited"
-              + (e.exitCode() == null ? "" : " with exit code " + e.exitCode()) + " at " + e.time());
-          refs.add(e.ref());
-        } else if (e.kind().equals("container-oom")) {
-          said.add("attempt " + earlier.attempt() + " (" + earlier.shortId() + ") was OOM-killed at " + e.time());
-          refs.add(e.ref());
-        }
+        said.add("attempt " + earlier.attempt() + " (" + earlier.shortId() + ") " + (e.kind().equals("container-oom")
+            ? "was OOM-killed" : "exited" + (e.exitCode() == null ? "" : " with exit code " + e.exitCode()))
+            + " at " + e.time());
+        refs.add(e.ref());
       }
     }
-    return said.isEmpty() ? "" : " docker events recorded how: " + String.join("; ", said) + ".";
+    return said.isEmpty() ? "" : " docker events recorded how: " + String.join("; ", said)
+        + (more == 0 ? "" : "; and " + more + " more") + ".";
   }
+
+  /** How many earlier ends one finding spells out. */
+  private static final int MAX_EXITS_SAID = 5;
 }
