@@ -292,7 +292,8 @@ public final class SourceReader implements EntryHandler {
     if (text.command().contains("system:node:") && KUBELET_NODE.matcher(value).matches()) {
       // The collector's kube/node-name.txt: the system:node:<name> user of kubelet's kubeconfig.
       out.kubeletNodeNames.add(new Observed(value, text.ref(line)));
-    } else if (tool.equals("hostname") || text.command().contains("/proc/sys/kernel/hostname")) {
+    } else if (tool.equals("hostname") && words.size() == 1 || text.command().contains("/proc/sys/kernel/hostname")) {
+      // Bare hostname is the kernel's name, which kubelet registers; hostname -f, -d or -i print other names.
       out.hostnames.add(0, new Observed(value, text.ref(line)));
     } else if (tool.equals("date") && UTC_TIME.matcher(value).matches()) {
       out.dates.add(new Observed(value, text.ref(line)));

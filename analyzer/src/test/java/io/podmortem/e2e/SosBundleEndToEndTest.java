@@ -62,6 +62,9 @@ class SosBundleEndToEndTest {
     assertThat(sos.path("collection").path("host").asText()).isNotEmpty()
         .isEqualTo(collector.path("collection").path("host").asText());
     assertThat(sos.path("node").path("hostname")).isEqualTo(collector.path("node").path("hostname"));
+    // The host plugin also runs hostname -f, whose FQDN is not the name kubelet registers: bare hostname names it.
+    assertThat(sos.path("node").path("evidence").path("hostname").toString())
+        .contains("sos_commands/host/hostname\"").doesNotContain("hostname_-f");
   }
 
   /** sos's date plugin ran date --utc: the node's snapshot time, near the collector's, which ran just before. */
