@@ -120,11 +120,7 @@ class SosBundleEndToEndTest {
     Path root = copy("cgroup-procs");
     delete(root.resolve("sos_commands/process/ps_axo_pid_ppid_user_group_lwp_nlwp_start_time_comm_cgroup"));
     delete(root.resolve("sos_commands/cgroups/systemd-cgls"));
-    try (Stream<Path> s = Files.list(root.resolve("proc"))) {
-      for (Path p : s.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-        delete(p);
-      }
-    }
+    deleteIn(root.resolve("proc"), name -> name.matches("\\d+"));
     Map<String, JsonNode> byId = BusyboxBundleEndToEndTest.containersOf(BusyboxBundleEndToEndTest.analyze(root));
     SoftAssertions soft = new SoftAssertions();
     int placed = 0;
@@ -147,11 +143,7 @@ class SosBundleEndToEndTest {
   @Test
   void pstreeAndTheCopiedCgroupTree_withoutPs_giveEachContainerItsProcesses() throws IOException {
     Path root = copy("pstree");
-    try (Stream<Path> s = Files.list(root.resolve("sos_commands/process"))) {
-      for (Path p : s.filter(p -> p.getFileName().toString().startsWith("ps_")).toList()) {
-        delete(p);
-      }
-    }
+    deleteIn(root.resolve("sos_commands/process"), name -> name.startsWith("ps_"));
     delete(root.resolve("sos_commands/cgroups/systemd-cgls"));
     JsonNode model = BusyboxBundleEndToEndTest.analyze(root);
     Map<String, JsonNode> byId = BusyboxBundleEndToEndTest.containersOf(model);
@@ -178,11 +170,7 @@ class SosBundleEndToEndTest {
   @Test
   void withoutDockerInspect_eachRunningContainersUpperDir_comesFromItsOwnMountTable() throws IOException {
     Path root = copy("no-inspect");
-    try (Stream<Path> s = Files.list(root.resolve("sos_commands/sos_extras/podmortem-ci-docker"))) {
-      for (Path p : s.filter(p -> p.getFileName().toString().startsWith("docker_inspect_")).toList()) {
-        delete(p);
-      }
-    }
+    deleteIn(root.resolve("sos_commands/sos_extras/podmortem-ci-docker"), name -> name.startsWith("docker_inspect_"));
     Map<String, JsonNode> byId = BusyboxBundleEndToEndTest.containersOf(BusyboxBundleEndToEndTest.analyze(root));
     SoftAssertions soft = new SoftAssertions();
     int running = 0;
@@ -240,6 +228,18 @@ class SosBundleEndToEndTest {
       }
     }
     return root;
+  }
+
+  /** Deletes what {@code folder} holds whose name {@code named} accepts; at least one must be there. */
+  private static void deleteIn(Path folder, java.util.function.Predicate<String> named) throws IOException {
+    List<Path> doomed;
+    try (Stream<Path> s = Files.list(folder)) {
+      doomed = s.filter(p -> named.test(p.getFileName().toString())).toList();
+    }
+    assertThat(doomed).as("what %s holds to delete", folder).isNotEmpty();
+    for (Path p : doomed) {
+      delete(p);
+    }
   }
 
   private static void delete(Path p) throws IOException {
